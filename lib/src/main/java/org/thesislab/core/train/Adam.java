@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import org.thesislab.core.Scoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +48,12 @@ public final class Adam implements Optimizer {
             try (NDManager scope = w.getManager().newSubManager()) {
                 NDArray grad = w.getGradient();
                 grad.attach(scope);
-                NDArray g = weightDecay != 0 ? grad.add(w.mul(weightDecay)) : grad;
+                NDArray g = weightDecay != 0 ? grad.add(Scoped.in(scope, w.mul(weightDecay))) : grad;
                 NDArray[] mv = moments.computeIfAbsent(p.getId(), k -> new NDArray[] {w.zerosLike(), w.zerosLike()});
                 mv[0].muli(beta1).addi(g.mul(1 - beta1));
                 mv[1].muli(beta2).addi(g.square().muli(1 - beta2));
-                NDArray denominator = mv[1].div(correction2).sqrt().addi(epsilon);
-                w.subi(mv[0].div(denominator).muli(stepSize));
+                NDArray denominator = Scoped.in(scope, mv[1].div(correction2)).sqrt().addi(epsilon);
+                w.subi(Scoped.in(scope, mv[0].div(denominator)).muli(stepSize));
                 grad.subi(grad);
             }
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import org.thesislab.core.Scoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,13 @@ public final class Sgd implements Optimizer {
             try (NDManager scope = w.getManager().newSubManager()) {
                 NDArray grad = w.getGradient();
                 grad.attach(scope);
-                NDArray g = weightDecay != 0 ? grad.add(w.mul(weightDecay)) : grad;
+                NDArray g = weightDecay != 0 ? grad.add(Scoped.in(scope, w.mul(weightDecay))) : grad;
                 if (momentum != 0) {
                     NDArray v = velocity.computeIfAbsent(p.getId(), k -> w.zerosLike());
                     v.muli(momentum).addi(g);
                     g = v;
                 }
-                w.subi(g.mul(learningRate));
+                w.subi(Scoped.in(scope, g.mul(learningRate)));
                 grad.subi(grad);
             }
         }
