@@ -27,49 +27,85 @@ public final class Information {
      * @param labels N discrete labels
      */
     public static double mutualInformation(float[] z, int dim, int[] labels, int k, long seed) {
-        int n = labels.length;
+        return mutualInformation(z, dim, new int[][] {labels}, k, seed)[0];
+    }
+
+    /**
+     * The same estimate for several labelings of the same codes at once (the neighbour distances are
+     * computed once): one value per row of {@code labelings}.
+     */
+    public static double[] mutualInformation(float[] z, int dim, int[][] labelings, int k, long seed) {
+        int n = labelings[0].length;
         if (z.length != n * dim) {
             throw new IllegalArgumentException("z has " + z.length + " values, expected N * D = " + n * dim);
         }
         double[] x = standardise(z, dim, n, seed);
-        int[] count = labelCounts(labels);
-        double sumPsiNc = 0;
-        double sumPsiK = 0;
-        double sumPsiM = 0;
-        int used = 0;
-        double[] same = new double[n];
-        double[] all = new double[n];
+        int sets = labelings.length;
+        int[][] count = new int[sets][];
+        for (int s = 0; s < sets; s++) {
+            count[s] = labelCounts(labelings[s]);
+        }
+        double[] sumPsiNc = new double[sets];
+        double[] sumPsiK = new double[sets];
+        double[] sumPsiM = new double[sets];
+        int[] used = new int[sets];
+        double[] dist = new double[n];
+        double[] nearest = new double[k];
         for (int i = 0; i < n; i++) {
-            int nc = count[index(labels[i])];
-            if (nc < 2) {
-                continue;
-            }
-            int kk = Math.min(k, nc - 1);
-            int s = 0;
             for (int j = 0; j < n; j++) {
-                double d = distance(x, i, j, dim);
-                all[j] = d;
-                if (j != i && labels[j] == labels[i]) {
-                    same[s++] = d;
-                }
+                dist[j] = distance(x, i, j, dim);
             }
-            double radius = kthSmallest(same, s, kk);
-            int m = 0;
-            for (int j = 0; j < n; j++) {
-                if (all[j] < radius) {
-                    m++;
+            for (int s = 0; s < sets; s++) {
+                int[] labels = labelings[s];
+                int nc = count[s][index(labels[i])];
+                if (nc < 2) {
+                    continue;
                 }
+                int kk = Math.min(k, nc - 1);
+                // the kk smallest same-label distances, by insertion into a sorted buffer
+                int filled = 0;
+                for (int j = 0; j < n; j++) {
+                    if (j == i || labels[j] != labels[i]) {
+                        continue;
+                    }
+                    double d = dist[j];
+                    if (filled < kk) {
+                        int pos = filled++;
+                        while (pos > 0 && nearest[pos - 1] > d) {
+                            nearest[pos] = nearest[pos - 1];
+                            pos--;
+                        }
+                        nearest[pos] = d;
+                    } else if (d < nearest[kk - 1]) {
+                        int pos = kk - 1;
+                        while (pos > 0 && nearest[pos - 1] > d) {
+                            nearest[pos] = nearest[pos - 1];
+                            pos--;
+                        }
+                        nearest[pos] = d;
+                    }
+                }
+                double radius = nearest[kk - 1];
+                int m = 0;
+                for (int j = 0; j < n; j++) {
+                    if (dist[j] < radius) {
+                        m++;
+                    }
+                }
+                sumPsiNc[s] += digamma(nc);
+                sumPsiK[s] += digamma(kk);
+                sumPsiM[s] += digamma(Math.max(m, 1));
+                used[s]++;
             }
-            sumPsiNc += digamma(nc);
-            sumPsiK += digamma(kk);
-            sumPsiM += digamma(Math.max(m, 1));
-            used++;
         }
-        if (used == 0) {
-            return 0;
+        double[] out = new double[sets];
+        for (int s = 0; s < sets; s++) {
+            if (used[s] > 0) {
+                int u = used[s];
+                out[s] = Math.max(0, digamma(u) - sumPsiNc[s] / u + sumPsiK[s] / u - sumPsiM[s] / u);
+            }
         }
-        double mi = digamma(used) - sumPsiNc / used + sumPsiK / used - sumPsiM / used;
-        return Math.max(0, mi);
+        return out;
     }
 
     /**

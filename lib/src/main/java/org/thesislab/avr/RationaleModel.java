@@ -101,6 +101,9 @@ public final class RationaleModel extends AbstractBlock {
     private final Block head;
     private final Block domain;
     private final GradientReversal reversal = new GradientReversal(0f);
+    private float lambdaMax;
+    private long rampSteps;
+    private long step;
 
     public RationaleModel(Kind kind, Universe universe, int length, Sizes sizes) {
         this.kind = kind;
@@ -171,9 +174,20 @@ public final class RationaleModel extends AbstractBlock {
         return pairs;
     }
 
-    /** The reversal weight lambda of the domain branch (ramped during training). */
-    public void setReversalWeight(float lambda) {
-        reversal.setLambda(lambda);
+    /** The current reversal weight lambda of the domain branch. */
+    public float reversalWeight() {
+        return reversal.lambda();
+    }
+
+    /**
+     * Ganin's schedule: over the next {@code steps} training steps the reversal weight rises as
+     * lambdaMax * (2 / (1 + exp(-10 t)) - 1), t = step / steps, starting from 0.
+     */
+    public void rampReversal(float lambdaMax, long steps) {
+        this.lambdaMax = lambdaMax;
+        this.rampSteps = steps;
+        this.step = 0;
+        reversal.setLambda(0f);
     }
 
     /** Initializes the parameters for images of the given channels and size. */
@@ -230,6 +244,9 @@ public final class RationaleModel extends AbstractBlock {
         NDList out = new NDList(logits, codes);
         if (domain != null && training) {
             out.add(domainLogits(store, codes, true));
+            if (rampSteps > 0) {
+                reversal.setLambda(lambdaMax * GradientReversal.ganinRamp(++step / (double) rampSteps));
+            }
         }
         return out;
     }
