@@ -14,6 +14,12 @@ public record Benchmark(String name, SequenceGenerator generator, Renderer rende
         return new Benchmark("3DS", Shapes3D.generator(3), new Shapes3D.Render(imageSize));
     }
 
+    /** Raven with n = 3 images, with or without distractors (50% each). */
+    public static Benchmark raven(int imageSize, boolean distractors) {
+        return new Benchmark(distractors ? "Raven (distractors)" : "Raven (no distractors)",
+                Raven.generator(3, distractors), new Raven.Render(imageSize));
+    }
+
     public Universe universe() {
         return generator.universe();
     }

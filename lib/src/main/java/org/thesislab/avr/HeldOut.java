@@ -54,13 +54,16 @@ public record HeldOut(Universe universe, int setting, List<Rationale> heldOut, L
      * feasible, found by seeded random search (Raven: 3 sets of 9 out of 28).
      */
     public static List<HeldOut> sample(Universe u, int size, int settings, long seed) {
+        List<Rationale> eligible = eligible(u);
+        if (eligible.size() < size * settings) {
+            throw new IllegalArgumentException("only " + eligible.size() + " rationales of " + u.name() + " can be held out "
+                    + "(the others have a rule or property with no other permitted partner): " + settings
+                    + " disjoint sets of " + size + " do not fit");
+        }
         Random rng = new Random(seed);
-        for (int attempt = 0; attempt < 100_000; attempt++) {
-            List<Rationale> pool = new ArrayList<>(u.rationales());
+        for (int attempt = 0; attempt < 20_000; attempt++) {
+            List<Rationale> pool = new ArrayList<>(eligible);
             Collections.shuffle(pool, rng);
-            if (pool.size() < size * settings) {
-                break;
-            }
             List<HeldOut> out = new ArrayList<>();
             for (int s = 0; s < settings; s++) {
                 Set<Rationale> held = new LinkedHashSet<>(pool.subList(s * size, (s + 1) * size));
@@ -76,6 +79,23 @@ public record HeldOut(Universe universe, int setting, List<Rationale> heldOut, L
         }
         throw new IllegalArgumentException("no " + settings + " disjoint feasible held-out sets of size " + size
                 + " in " + u.name());
+    }
+
+    /** Rationales whose rule has another permitted property and whose property has another permitted rule. */
+    static List<Rationale> eligible(Universe u) {
+        List<Rationale> out = new ArrayList<>();
+        for (Rationale rat : u.rationales()) {
+            boolean otherProperty = false;
+            boolean otherRule = false;
+            for (Rationale o : u.rationales()) {
+                otherProperty |= o.rule() == rat.rule() && o.property() != rat.property();
+                otherRule |= o.property() == rat.property() && o.rule() != rat.rule();
+            }
+            if (otherProperty && otherRule) {
+                out.add(rat);
+            }
+        }
+        return out;
     }
 
     private static List<Rationale> trainOf(Universe u, Set<Rationale> held) {

@@ -6,11 +6,21 @@ import java.util.Random;
 /**
  * A visual property p of an AVR universe with the abstract values it may take (its part of V).
  *
- * @param name   the thesis' name, e.g. "floor hue"
- * @param domain the valid abstract values, sorted; a rule output outside it is an invalid assignment
- * @param isSet  whether values are bit sets (Raven's set-valued properties) rather than numbers
+ * @param name     the thesis' name, e.g. "floor hue"
+ * @param domain   the valid abstract values, sorted; a rule output outside it is an invalid assignment
+ * @param encoding how an int encodes the value
  */
-public record Property(String name, int[] domain, boolean isSet) {
+public record Property(String name, int[] domain, Encoding encoding) {
+
+    /** How abstract values are stored in an int. */
+    public enum Encoding {
+        /** The number itself (3DS). */
+        NUMBER,
+        /** A set of elements 1..m as a bit mask, bit e-1 for element e (Raven's set-valued properties). */
+        SET,
+        /** A count c as the mask of {1..c}, so that set rules such as Progression act on counts too (Raven). */
+        COUNT
+    }
 
     /** A numeric property with values 1..count. */
     public static Property numeric(String name, int count) {
@@ -18,7 +28,29 @@ public record Property(String name, int[] domain, boolean isSet) {
         for (int i = 0; i < count; i++) {
             d[i] = i + 1;
         }
-        return new Property(name, d, false);
+        return new Property(name, d, Encoding.NUMBER);
+    }
+
+    /** A set-valued property: every non-empty subset of {1..elements}. */
+    public static Property set(String name, int elements) {
+        int[] d = new int[(1 << elements) - 1];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = i + 1;
+        }
+        return new Property(name, d, Encoding.SET);
+    }
+
+    /** A count 1..max, encoded as the mask of {1..c}. */
+    public static Property count(String name, int max) {
+        int[] d = new int[max];
+        for (int c = 1; c <= max; c++) {
+            d[c - 1] = (1 << c) - 1;
+        }
+        return new Property(name, d, Encoding.COUNT);
+    }
+
+    public boolean isSet() {
+        return encoding == Encoding.SET;
     }
 
     public boolean contains(int value) {
@@ -44,8 +76,11 @@ public record Property(String name, int[] domain, boolean isSet) {
     }
 
     public String format(int value) {
-        if (!isSet) {
+        if (encoding == Encoding.NUMBER) {
             return Integer.toString(value);
+        }
+        if (encoding == Encoding.COUNT) {
+            return Integer.toString(Integer.bitCount(value));
         }
         StringBuilder sb = new StringBuilder("{");
         for (int b = 0; b < 31; b++) {

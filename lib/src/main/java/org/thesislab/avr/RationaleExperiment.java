@@ -180,7 +180,7 @@ public final class RationaleExperiment {
     static float maxValue(Universe u) {
         int max = 1;
         for (Property p : u.properties()) {
-            if (!p.isSet()) {
+            if (p.encoding() == Property.Encoding.NUMBER) {
                 max = Math.max(max, p.domain()[p.cardinality() - 1]);
             }
         }

@@ -123,7 +123,12 @@ public final class RationaleModel extends AbstractBlock {
             trunk = addChildBlock("cnn", convnet(sizes, sizes.headHidden() * 2));
             head = addChildBlock("mlp", mlp(sizes.headHidden(), classes));
         } else {
-            trunk = addChildBlock("encoder", convnet(sizes, p * codeDim));
+            SequentialBlock encoder = (SequentialBlock) convnet(sizes, p * codeDim);
+            if (!kind.oracle()) {
+                // bounded codes: the reversed domain gradient cannot push them to infinity
+                encoder.add(Activation.tanhBlock());
+            }
+            trunk = addChildBlock("encoder", encoder);
             head = addChildBlock("phi", kind.consistent() ? mlp(sizes.headHidden(), numRules) : mlp(sizes.headHidden(), classes));
         }
         if (kind == Kind.CNN_CO) {
@@ -233,14 +238,7 @@ public final class RationaleModel extends AbstractBlock {
         // f(x) = (f_p(x))_p per image (2.2): codes (B, n, P, d)
         NDArray codes = trunk.forward(store, new NDList(x.reshape(batch * length, c, s, s)), training).head()
                 .reshape(batch, length, numProperties, codeDim);
-        NDArray logits;
-        if (kind.consistent()) {
-            // s_{r,p}(x) = phi(f_p(x^1), ..., f_p(x^n))_r (2.3): phi runs on (B * P) property sequences
-            NDArray perProperty = codes.transpose(0, 2, 1, 3).reshape(batch * numProperties, (long) length * codeDim);
-            logits = head.forward(store, new NDList(perProperty), training).head().reshape(batch, (long) numProperties * numRules);
-        } else {
-            logits = head.forward(store, new NDList(codes.reshape(batch, (long) length * numProperties * codeDim)), training).head();
-        }
+        NDArray logits = reason(store, codes, training);
         NDList out = new NDList(logits, codes);
         if (domain != null && training) {
             out.add(domainLogits(store, codes, true));
@@ -249,6 +247,22 @@ public final class RationaleModel extends AbstractBlock {
             }
         }
         return out;
+    }
+
+    /**
+     * The reasoning module on codes (B, n, P, d): rationale logits (B, |R||P|). For consistent models
+     * s_{r,p}(x) = phi(f_p(x^1), ..., f_p(x^n))_r (2.3), phi running on the B * P property sequences.
+     */
+    public NDArray reason(ParameterStore store, NDArray codes, boolean training) {
+        if (kind == Kind.CNN) {
+            throw new IllegalStateException("CNN has no per-property codes to reason on");
+        }
+        long batch = codes.getShape().get(0);
+        if (kind.consistent()) {
+            NDArray perProperty = codes.transpose(0, 2, 1, 3).reshape(batch * numProperties, (long) length * codeDim);
+            return head.forward(store, new NDList(perProperty), training).head().reshape(batch, (long) numProperties * numRules);
+        }
+        return head.forward(store, new NDList(codes.reshape(batch, (long) length * numProperties * codeDim)), training).head();
     }
 
     /**

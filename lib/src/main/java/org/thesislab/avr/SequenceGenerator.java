@@ -72,10 +72,11 @@ public final class SequenceGenerator {
         int k = rule.arity();
         int numP = universe.numProperties();
 
-        // Step 2: distractor (resampled per image) or kept constant; p and what p determines are neither.
+        // Step 2: distractor (resampled per image) or kept constant. Neither for p, for a property
+        // determined by another (it follows its source), nor for the source of p (it follows p).
         boolean[] distractor = new boolean[numP];
         for (int q = 0; q < numP; q++) {
-            distractor[q] = q != p && universe.determinedBy(q) != p && universe.determinedBy(p) != q
+            distractor[q] = q != p && universe.determinedBy(q) < 0 && universe.determinedBy(p) != q
                     && rng.nextDouble() < distractorProbability;
         }
         int[][] v = new int[length][];
@@ -84,7 +85,7 @@ public final class SequenceGenerator {
         for (int i = 0; i < k; i++) {
             v[i] = base.clone();
             resampleDistractors(v[i], distractor, rng);
-            v[i][p] = universe.property(p).sample(rng);
+            v[i][p] = universe.sampleValue(p, v[i], rng);
             if (!universe.couple(v[i], p, rng) || !universe.valid(v[i])) {
                 return null;
             }
@@ -135,7 +136,7 @@ public final class SequenceGenerator {
     private void resampleDistractors(int[] a, boolean[] distractor, Random rng) {
         for (int q = 0; q < a.length; q++) {
             if (distractor[q]) {
-                a[q] = universe.property(q).sample(rng);
+                a[q] = universe.sampleValue(q, a, rng);
             }
         }
         universe.derive(a);

@@ -108,10 +108,18 @@ public class Universe {
     public int[] sampleAssignment(Random rng) {
         int[] a = new int[properties.size()];
         for (int p = 0; p < a.length; p++) {
-            a[p] = properties.get(p).sample(rng);
+            a[p] = sampleValue(p, a, rng);
         }
         derive(a);
         return a;
+    }
+
+    /**
+     * A value of property p drawn from q given the rest of the assignment (properties before p are
+     * already set). Uniform over the domain by default; Raven draws set sizes that the objects can carry.
+     */
+    public int sampleValue(int p, int[] assignment, Random rng) {
+        return properties.get(p).sample(rng);
     }
 
     /** The property whose value determines p (Raven: positions determine number), or -1. */

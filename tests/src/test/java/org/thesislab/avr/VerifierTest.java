@@ -22,8 +22,8 @@ class VerifierTest {
             public int arity() { return 2; }
             public int apply(int[] c) { return c[0] | c[1]; }
         };
-        List<Property> props = List.of(new Property("a", new int[] {0, 1}, false),
-                new Property("b", new int[] {0, 1}, false));
+        List<Property> props = List.of(new Property("a", new int[] {0, 1}, Property.Encoding.NUMBER),
+                new Property("b", new int[] {0, 1}, Property.Encoding.NUMBER));
         return Universe.allPermitted("bool", props, List.of(and, or));
     }
 
