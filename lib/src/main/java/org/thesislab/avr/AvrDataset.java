@@ -52,13 +52,15 @@ public record AvrDataset(Universe universe, int length, int channels, int size, 
         return manager.create(labels);
     }
 
-    /** Abstract values (N, n, P) as floats. */
-    public NDArray valuesArray(NDManager manager) {
-        float[] f = new float[values.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = values[i];
+    /** The oracle's targets (N, n, P, oracleDim): every abstract value on the universe's common scale. */
+    public NDArray oracleTargets(NDManager manager) {
+        int numP = universe.numProperties();
+        int dim = universe.oracleDim();
+        float[] f = new float[values.length * dim];
+        for (int i = 0; i < values.length; i++) {
+            universe.oracleTarget(i % numP, values[i], f, i * dim);
         }
-        return manager.create(f, new Shape(count(), length, universe.numProperties()));
+        return manager.create(f, new Shape(count(), length, numP, dim));
     }
 
     /** One panel as a BufferedImage, for figures. */

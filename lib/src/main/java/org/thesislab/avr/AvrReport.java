@@ -33,11 +33,51 @@ public final class AvrReport {
             Kind.CNN_STAR, new double[][] {{.996, .000}, {.993, .000}, {.989, .000}},
             Kind.CNN_STAR_C, new double[][] {{1.0, .910}, {1.0, .918}, {1.0, .899}});
 
+    /** Table 2.2, Raven without distractors. */
+    public static final Map<Kind, double[][]> THESIS_RAVEN = Map.of(
+            Kind.CNN, new double[][] {{.753, .000}, {.767, .000}, {.765, .000}},
+            Kind.CNN_C, new double[][] {{.723, .003}, {.762, .000}, {.750, .000}},
+            Kind.CNN_CO, new double[][] {{.675, .070}, {.710, .042}, {.692, .048}},
+            Kind.CNN_STAR, new double[][] {{.941, .000}, {.958, .000}, {.951, .000}},
+            Kind.CNN_STAR_C, new double[][] {{.998, .974}, {.994, .950}, {.994, .982}});
+
+    /** Table 2.2, Raven with distractors. */
+    public static final Map<Kind, double[][]> THESIS_RAVEN_DISTRACTORS = Map.of(
+            Kind.CNN, new double[][] {{.330, .000}, {.339, .000}, {.324, .000}},
+            Kind.CNN_C, new double[][] {{.394, .000}, {.415, .000}, {.360, .000}},
+            Kind.CNN_CO, new double[][] {{.327, .030}, {.329, .000}, {.327, .000}},
+            Kind.CNN_STAR, new double[][] {{.639, .000}, {.658, .000}, {.647, .000}},
+            Kind.CNN_STAR_C, new double[][] {{.994, .975}, {.987, .966}, {.994, .984}});
+
     /** Table 2.3, 3DS: {obliviousness MI, MIG} of the consistent models. */
     public static final Map<Kind, double[]> THESIS_3DS_INFO = Map.of(
             Kind.CNN_C, new double[] {1.61, 0.50},
             Kind.CNN_CO, new double[] {1.53, 0.53},
             Kind.CNN_STAR_C, new double[] {0.15, 1.00});
+
+    /** Table 2.3, Raven without distractors. */
+    public static final Map<Kind, double[]> THESIS_RAVEN_INFO = Map.of(
+            Kind.CNN_C, new double[] {2.20, 0.10},
+            Kind.CNN_CO, new double[] {2.19, 0.11},
+            Kind.CNN_STAR_C, new double[] {0.71, 0.51});
+
+    /** Table 2.3, Raven with distractors. */
+    public static final Map<Kind, double[]> THESIS_RAVEN_DISTRACTORS_INFO = Map.of(
+            Kind.CNN_C, new double[] {2.08, 0.06},
+            Kind.CNN_CO, new double[] {1.95, 0.03},
+            Kind.CNN_STAR_C, new double[] {0.70, 0.55});
+
+    /** The thesis' Table 2.2 for a benchmark (by its name). */
+    public static Map<Kind, double[][]> thesisAccuracy(String benchmark) {
+        return benchmark.startsWith("3DS") ? THESIS_3DS
+                : benchmark.contains("(distractors)") ? THESIS_RAVEN_DISTRACTORS : THESIS_RAVEN;
+    }
+
+    /** The thesis' Table 2.3 for a benchmark (by its name). */
+    public static Map<Kind, double[]> thesisInformation(String benchmark) {
+        return benchmark.startsWith("3DS") ? THESIS_3DS_INFO
+                : benchmark.contains("(distractors)") ? THESIS_RAVEN_DISTRACTORS_INFO : THESIS_RAVEN_INFO;
+    }
 
     /** The universe at a glance: every property with its values, and the rules. */
     public static Table universeTable(Universe u) {
@@ -141,7 +181,8 @@ public final class AvrReport {
     }
 
     /** Table 2.2 for one held-out setting: ours beside the thesis'. */
-    public static Table accuracyTable(Map<Kind, RationaleExperiment.Outcome> outcomes, HeldOut split, String scale) {
+    public static Table accuracyTable(Map<Kind, RationaleExperiment.Outcome> outcomes, String benchmark, HeldOut split,
+                                      String scale) {
         StringColumn model = StringColumn.create("model");
         StringColumn criteria = StringColumn.create("criteria");
         DoubleColumn train = DoubleColumn.create("Y_train (here)");
@@ -154,12 +195,12 @@ public final class AvrReport {
             criteria.append(criteria(k));
             train.append(e.getValue().trainAccuracy());
             held.append(e.getValue().heldOutAccuracy());
-            double[] t = THESIS_3DS.get(k)[split.setting()];
+            double[] t = thesisAccuracy(benchmark).get(k)[split.setting()];
             tTrain.append(t[0]);
             tHeld.append(t[1]);
         }
-        return Table.create("Rationale accuracy, 3DS, held-out setting " + (split.setting() + 1) + " (here: " + scale
-                + "; chance " + String.format("%.3f", 1.0 / split.universe().numClasses()) + ")",
+        return Table.create("Rationale accuracy, " + benchmark + ", held-out setting " + (split.setting() + 1) + " (here: "
+                + scale + "; chance " + String.format("%.3f", 1.0 / split.universe().rationales().size()) + ")",
                 model, criteria, train, held, tTrain, tHeld);
     }
 
@@ -206,7 +247,7 @@ public final class AvrReport {
     }
 
     /** Table 2.3: obliviousness (2.4) and MIG of the consistent models, beside the thesis. */
-    public static Table informationTable(Map<Kind, RationaleExperiment.Outcome> outcomes) {
+    public static Table informationTable(Map<Kind, RationaleExperiment.Outcome> outcomes, String benchmark, Universe u) {
         StringColumn model = StringColumn.create("model");
         DoubleColumn obl = DoubleColumn.create("obliviousness I[Z_r,P; P] (here)");
         DoubleColumn mig = DoubleColumn.create("MIG (here)");
@@ -214,7 +255,7 @@ public final class AvrReport {
         DoubleColumn tMig = DoubleColumn.create("MIG (thesis)");
         DoubleColumn dom = DoubleColumn.create("domain classifier accuracy (here)");
         for (var e : outcomes.entrySet()) {
-            double[] t = THESIS_3DS_INFO.get(e.getKey());
+            double[] t = thesisInformation(benchmark).get(e.getKey());
             if (t == null) {
                 continue;
             }
@@ -225,7 +266,8 @@ public final class AvrReport {
             tMig.append(t[1]);
             dom.append(e.getValue().domainAccuracy());
         }
-        return Table.create("Obliviousness (lower is better, max ln 5 = 1.609) and MIG (higher is better), 3DS",
+        return Table.create(String.format("Obliviousness (lower is better, max ln %d = %.3f) and MIG (higher is better), %s",
+                u.numProperties(), Math.log(u.numProperties()), benchmark),
                 model, obl, tObl, mig, tMig, dom);
     }
 
@@ -237,18 +279,18 @@ public final class AvrReport {
     }
 
     /** The headline numbers beside the thesis'. */
-    public static ThesisVsHere thesisVsHere(Map<Kind, RationaleExperiment.Outcome> outcomes, HeldOut split, String here) {
-        ThesisVsHere t = new ThesisVsHere("Thesis vs here (3DS, held-out setting " + (split.setting() + 1) + ")");
-        String thesis = "3D Shapes, 100k sequences, Table 2.2";
+    public static ThesisVsHere thesisVsHere(ThesisVsHere t, Map<Kind, RationaleExperiment.Outcome> outcomes, String benchmark,
+                                            HeldOut split, String here) {
+        String thesis = benchmark + ", 100k sequences, held-out setting " + (split.setting() + 1) + ", Table 2.2";
         for (var e : outcomes.entrySet()) {
-            double[] th = THESIS_3DS.get(e.getKey())[split.setting()];
+            double[] th = thesisAccuracy(benchmark).get(e.getKey())[split.setting()];
             t.row(e.getKey().label() + ": Y_train accuracy", th[0], thesis, e.getValue().trainAccuracy(), here);
             t.row(e.getKey().label() + ": Y_heldout accuracy", th[1], thesis, e.getValue().heldOutAccuracy(), here);
         }
         for (var e : outcomes.entrySet()) {
-            double[] th = THESIS_3DS_INFO.get(e.getKey());
+            double[] th = thesisInformation(benchmark).get(e.getKey());
             if (th != null) {
-                t.row(e.getKey().label() + ": obliviousness MI", th[0], "Table 2.3", e.getValue().obliviousness(), here);
+                t.row(e.getKey().label() + ": obliviousness MI", th[0], benchmark + ", Table 2.3", e.getValue().obliviousness(), here);
             }
         }
         return t;

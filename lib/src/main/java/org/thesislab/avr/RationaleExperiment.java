@@ -32,48 +32,57 @@ public final class RationaleExperiment {
      * Sizes and optimisation. The thesis gives only the data sizes (100k / 10k / 50k) and "momentum SGD
      * with a ramped domain weight" for -co; the rest is ours (spec §6.3).
      *
+     * @param learningRate  Adam's learning rate (all models but CNN-co)
+     * @param coLearningRate mu0 of CNN-co's momentum SGD, annealed as mu0 / (1 + 10 t)^0.75 (the thesis'
+     *                      "same training scheme" as Ganin et al.); 0 trains CNN-co with Adam like the others
      * @param lambdaMax     final gradient-reversal weight of CNN-co (reached by Ganin's ramp)
      * @param oracleWeight  weight of the oracles' value regression
      * @param metricCount   sequences of every rationale (train and held-out) for the information metrics
      */
     public record Config(int imageSize, int trainCount, int validationCount, int testCount, int metricCount,
                          int epochs, int batchSize, float learningRate, float lambdaMax, float oracleWeight,
-                         boolean momentumSgdForDomain, RationaleModel.Sizes sizes) {
+                         float coLearningRate, RationaleModel.Sizes sizes) {
 
         public static Config forScale(Scale scale) {
             return new Config(
                     scale.pick(16, 16, 64),
-                    scale.pick(1000, 12000, 100_000),
+                    scale.pick(1000, 8000, 100_000),
                     scale.pick(200, 1000, 10_000),
                     scale.pick(200, 2000, 50_000),
-                    scale.pick(250, 1500, 5000),
-                    scale.pick(2, 12, 30),
+                    scale.pick(250, 1000, 5000),
+                    scale.pick(2, 15, 30),
                     64,
                     1e-3f,
                     1.0f,
                     10f,
-                    false,
+                    0.02f,
                     RationaleModel.Sizes.small());
         }
 
         public Config withEpochs(int e) {
             return new Config(imageSize, trainCount, validationCount, testCount, metricCount, e, batchSize,
-                    learningRate, lambdaMax, oracleWeight, momentumSgdForDomain, sizes);
+                    learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
         }
 
         public Config withLambdaMax(float l) {
             return new Config(imageSize, trainCount, validationCount, testCount, metricCount, epochs, batchSize,
-                    learningRate, l, oracleWeight, momentumSgdForDomain, sizes);
+                    learningRate, l, oracleWeight, coLearningRate, sizes);
         }
 
-        public Config withOptimizer(float lr, boolean momentumSgd) {
+        /** Adam's learning rate, and CNN-co's SGD mu0 (0: CNN-co uses Adam too). */
+        public Config withOptimizer(float adamLr, float coSgdLr) {
             return new Config(imageSize, trainCount, validationCount, testCount, metricCount, epochs, batchSize,
-                    lr, lambdaMax, oracleWeight, momentumSgd, sizes);
+                    adamLr, lambdaMax, oracleWeight, coSgdLr, sizes);
+        }
+
+        public Config withImageSize(int size) {
+            return new Config(size, trainCount, validationCount, testCount, metricCount, epochs, batchSize,
+                    learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
         }
 
         public Config withTrainCount(int n) {
             return new Config(imageSize, n, validationCount, testCount, metricCount, epochs, batchSize,
-                    learningRate, lambdaMax, oracleWeight, momentumSgdForDomain, sizes);
+                    learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
         }
     }
 
@@ -107,6 +116,16 @@ public final class RationaleExperiment {
                           long parameters, double seconds) {
     }
 
+    /** Trains and evaluates each model in turn, with a progress bar each. */
+    public static java.util.LinkedHashMap<RationaleModel.Kind, Outcome> runAll(List<RationaleModel.Kind> kinds, Data data,
+                                                                                Config cfg, long seed) {
+        var out = new java.util.LinkedHashMap<RationaleModel.Kind, Outcome>();
+        for (RationaleModel.Kind k : kinds) {
+            out.put(k, run(k, data, cfg, seed, true));
+        }
+        return out;
+    }
+
     /** Trains {@code kind} on {@code data.train()} and evaluates it. */
     public static Outcome run(RationaleModel.Kind kind, Data data, Config cfg, long seed, boolean progress) {
         Universe u = data.benchmark().universe();
@@ -117,9 +136,9 @@ public final class RationaleExperiment {
         try (NDManager manager = NDManager.newBaseManager()) {
             RationaleModel model = new RationaleModel(kind, u, n, cfg.sizes())
                     .initialize(manager, data.train().channels(), data.train().size());
-            RationaleLoss loss = new RationaleLoss(u, kind.oracle() ? cfg.oracleWeight() : 0f, maxValue(u));
-            boolean sgd = kind == RationaleModel.Kind.CNN_CO && cfg.momentumSgdForDomain();
-            Optimizer optimizer = sgd ? new Sgd(cfg.learningRate(), 0.9f, 0f) : new Adam(cfg.learningRate());
+            RationaleLoss loss = new RationaleLoss(u, kind.oracle() ? cfg.oracleWeight() : 0f);
+            boolean sgd = kind == RationaleModel.Kind.CNN_CO && cfg.coLearningRate() > 0;
+            Optimizer optimizer = sgd ? new Sgd(cfg.coLearningRate(), 0.9f, 0f) : new Adam(cfg.learningRate());
             TrainingLoop.Builder loop = TrainingLoop.builder(model, loss, optimizer, manager)
                     .batchSize(cfg.batchSize()).epochs(cfg.epochs()).seed(seed)
                     .metric(new Accuracy()).progress(progress, kind.label());
@@ -129,7 +148,7 @@ public final class RationaleExperiment {
                 if (sgd) {
                     // and the learning rate anneals as mu0 / (1 + 10 t)^0.75
                     loop.listener((epoch, row, history) -> optimizer.setLearningRate(
-                            (float) (cfg.learningRate() / Math.pow(1 + 10.0 * epoch / cfg.epochs(), 0.75))));
+                            (float) (cfg.coLearningRate() / Math.pow(1 + 10.0 * epoch / cfg.epochs(), 0.75))));
                 }
             }
             TrainingLoop.Result result;
@@ -176,20 +195,9 @@ public final class RationaleExperiment {
         }
     }
 
-    /** The largest abstract value of the universe: the common scale of the oracle's value regression. */
-    static float maxValue(Universe u) {
-        int max = 1;
-        for (Property p : u.properties()) {
-            if (p.encoding() == Property.Encoding.NUMBER) {
-                max = Math.max(max, p.domain()[p.cardinality() - 1]);
-            }
-        }
-        return max;
-    }
-
     static TensorDataset tensors(AvrDataset d, NDManager manager) {
         return new TensorDataset(new NDList(d.imagesArray(manager)),
-                new NDList(d.labelsArray(manager), d.valuesArray(manager)));
+                new NDList(d.labelsArray(manager), d.oracleTargets(manager)));
     }
 
     /** argmax over all |R x P| logits (forbidden rationales are never predicted: their logits are masked). */

@@ -10,28 +10,23 @@ import ai.djl.training.loss.Loss;
  * logits (Def. 2.2.2), plus
  * <ul>
  *   <li>for the oracles (CNN*, CNN*-c): the squared error between f_p(x) and the abstract value v_p on the
- *       common scale v / {@code valueScale} (the thesis: "train the encoder to map images to these
- *       intermediate ground-truth representations");</li>
+ *       universe's common scale ({@link Universe#oracleTarget}; the thesis: "train the encoder to map images
+ *       to these intermediate ground-truth representations");</li>
  *   <li>for CNN-co: the binary cross-entropy of the pairwise domain classifiers D_pq (Ganin et al. 2016); its
  *       gradient reaches the encoder through the gradient reversal layer, hence adversarially.</li>
  * </ul>
- * Labels: (class index (B), abstract values (B, n, P)). Predictions: {@link RationaleModel}'s outputs.
+ * Labels: (class index (B), oracle targets (B, n, P, d)). Predictions: {@link RationaleModel}'s outputs.
  */
 public final class RationaleLoss extends Loss {
 
     private final int numClasses;
     private final float oracleWeight;
-    private final float valueScale;
 
-    /**
-     * @param oracleWeight weight of the value-regression term (0 for non-oracle models)
-     * @param valueScale   the abstract values are regressed as v / valueScale (15 for 3DS: |V| = 15)
-     */
-    public RationaleLoss(Universe universe, float oracleWeight, float valueScale) {
+    /** @param oracleWeight weight of the value-regression term (0 for non-oracle models) */
+    public RationaleLoss(Universe universe, float oracleWeight) {
         super("rationale_loss");
         this.numClasses = universe.numClasses();
         this.oracleWeight = oracleWeight;
-        this.valueScale = valueScale;
     }
 
     @Override
@@ -41,8 +36,7 @@ public final class RationaleLoss extends Loss {
         NDArray loss = logits.logSoftmax(1).mul(target).sum(new int[] {1}).neg().mean();
         if (oracleWeight > 0) {
             NDArray codes = predictions.get(1);
-            NDArray values = labels.get(1).div(valueScale).reshape(codes.getShape());
-            loss = loss.add(codes.sub(values).square().mean().mul(oracleWeight));
+            loss = loss.add(codes.sub(labels.get(1)).square().mean().mul(oracleWeight));
         }
         if (predictions.size() > 2) {
             loss = loss.add(domainLoss(predictions.get(2)));

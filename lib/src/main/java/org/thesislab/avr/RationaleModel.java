@@ -97,6 +97,7 @@ public final class RationaleModel extends AbstractBlock {
     private final int length;
     private final int codeDim;
     private final int[][] pairs;
+    private final float[] forbidden;
     private final Block trunk;
     private final Block head;
     private final Block domain;
@@ -110,9 +111,19 @@ public final class RationaleModel extends AbstractBlock {
         this.numProperties = universe.numProperties();
         this.numRules = universe.numRules();
         this.length = length;
-        this.codeDim = kind.oracle() ? 1 : sizes.codeDim();
+        this.codeDim = kind.oracle() ? universe.oracleDim() : sizes.codeDim();
         int classes = universe.numClasses();
         int p = numProperties;
+        // forbidden rationales (Raven) get -1e4 added to their logits: never a target, never predicted
+        boolean any = false;
+        float[] mask = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            if (!universe.isPermitted(universe.rationale(c))) {
+                mask[c] = -1e4f;
+                any = true;
+            }
+        }
+        this.forbidden = any ? mask : null;
         this.pairs = new int[p * (p - 1) / 2][];
         for (int a = 0, i = 0; a < p; a++) {
             for (int b = a + 1; b < p; b++) {
@@ -233,12 +244,12 @@ public final class RationaleModel extends AbstractBlock {
         NDArray x = images.getDataType() == DataType.UINT8 ? images.toType(DataType.FLOAT32, false).div(255f) : images;
         if (kind == Kind.CNN) {
             NDArray h = trunk.forward(store, new NDList(x.reshape(batch, length * c, s, s)), training).head();
-            return new NDList(head.forward(store, new NDList(h), training).head());
+            return new NDList(mask(head.forward(store, new NDList(h), training).head()));
         }
         // f(x) = (f_p(x))_p per image (2.2): codes (B, n, P, d)
         NDArray codes = trunk.forward(store, new NDList(x.reshape(batch * length, c, s, s)), training).head()
                 .reshape(batch, length, numProperties, codeDim);
-        NDArray logits = reason(store, codes, training);
+        NDArray logits = mask(reason(store, codes, training));
         NDList out = new NDList(logits, codes);
         if (domain != null && training) {
             out.add(domainLogits(store, codes, true));
@@ -247,6 +258,10 @@ public final class RationaleModel extends AbstractBlock {
             }
         }
         return out;
+    }
+
+    private NDArray mask(NDArray logits) {
+        return forbidden == null ? logits : logits.add(logits.getManager().create(forbidden).reshape(1, forbidden.length));
     }
 
     /**

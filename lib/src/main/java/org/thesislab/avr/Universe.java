@@ -122,6 +122,42 @@ public class Universe {
         return properties.get(p).sample(rng);
     }
 
+    /**
+     * Size of the oracle's per-property code: the common abstract value space of §2.2.1. Numbers are one
+     * scalar v / max V (3DS: v / 15); sets and counts are the indicator vector of their elements (Raven: 10).
+     */
+    public int oracleDim() {
+        int bits = 0;
+        for (Property p : properties) {
+            if (p.encoding() != Property.Encoding.NUMBER) {
+                bits = Math.max(bits, 32 - Integer.numberOfLeadingZeros(p.domain()[p.cardinality() - 1]));
+            }
+        }
+        return bits == 0 ? 1 : bits;
+    }
+
+    /** Writes the oracle target of value {@code value} of property p (see {@link #oracleDim}). */
+    public void oracleTarget(int p, int value, float[] out, int offset) {
+        Property prop = properties.get(p);
+        if (prop.encoding() == Property.Encoding.NUMBER) {
+            out[offset] = value / (float) maxNumber();
+            return;
+        }
+        for (int b = 0; b < oracleDim(); b++) {
+            out[offset + b] = (value >> b & 1) == 1 ? 1f : 0f;
+        }
+    }
+
+    private int maxNumber() {
+        int max = 1;
+        for (Property prop : properties) {
+            if (prop.encoding() == Property.Encoding.NUMBER) {
+                max = Math.max(max, prop.domain()[prop.cardinality() - 1]);
+            }
+        }
+        return max;
+    }
+
     /** The property whose value determines p (Raven: positions determine number), or -1. */
     public int determinedBy(int p) {
         return -1;

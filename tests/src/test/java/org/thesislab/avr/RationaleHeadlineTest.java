@@ -14,7 +14,7 @@ class RationaleHeadlineTest {
 
     @Test
     void constraintsDecideHeldOutGeneralisation() {
-        var cfg = new RationaleExperiment.Config(16, 4000, 300, 500, 300, 8, 64, 2e-3f, 1f, 10f, false,
+        var cfg = new RationaleExperiment.Config(16, 4000, 300, 500, 300, 8, 64, 2e-3f, 1f, 10f, 0.02f,
                 RationaleModel.Sizes.small());
         Benchmark b = Benchmark.shapes3d(16);
         HeldOut split = HeldOut.latinDiagonal(b.universe(), 0);

@@ -73,8 +73,8 @@ class RationaleModelTest {
             logits[7] = 2f;
             NDArray l = m.create(logits, new Shape(1, 25));
             NDArray y = m.create(new int[] {7});
-            NDArray values = m.zeros(new Shape(1, 3, 5));
-            RationaleLoss loss = new RationaleLoss(u, 0f, 15f);
+            NDArray values = m.zeros(new Shape(1, 3, 5, 1));
+            RationaleLoss loss = new RationaleLoss(u, 0f);
             double expected = -(2 - Math.log(Math.exp(2) + 24));
             assertEquals(expected, loss.evaluate(new NDList(y, values), new NDList(l)).getFloat(), 1e-5);
             // domain logits: z = 0 for domain 0 (BCE ln 2), z = 3 for domain 1 (BCE ln(1 + e^-3))
@@ -89,10 +89,31 @@ class RationaleModelTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray l = m.zeros(new Shape(1, 25));
             NDArray codes = m.zeros(new Shape(1, 3, 5, 1));
-            NDArray values = m.full(new Shape(1, 3, 5), 15f);
-            RationaleLoss loss = new RationaleLoss(u, 2f, 15f);
-            // CE of uniform logits is ln 25; the codes miss v / 15 = 1 everywhere: MSE 1, weighted 2
+            float[] t = new float[15];
+            for (int i = 0; i < 15; i++) {
+                u.oracleTarget(i % 5, 15, t, i); // orientation 15 on the common scale v / 15 = 1
+            }
+            NDArray values = m.create(t, new Shape(1, 3, 5, 1));
+            RationaleLoss loss = new RationaleLoss(u, 2f);
+            // CE of uniform logits is ln 25; the codes miss 1 everywhere: MSE 1, weighted 2
             assertEquals(Math.log(25) + 2, loss.evaluate(new NDList(m.create(new int[] {0}), values), new NDList(l, codes)).getFloat(), 1e-5);
+        }
+    }
+
+    @Test
+    void ravenOracleCodesAreSetIndicatorsAndForbiddenClassesAreNeverPredicted() {
+        Universe raven = Raven.universe();
+        assertEquals(10, raven.oracleDim());
+        float[] t = new float[10];
+        raven.oracleTarget(Raven.OBJECT_COLORS, 0b1000000101, t, 0);
+        assertArrayEquals(new float[] {1, 0, 1, 0, 0, 0, 0, 0, 0, 1}, t);
+        try (NDManager m = NDManager.newBaseManager()) {
+            RationaleModel model = new RationaleModel(RationaleModel.Kind.CNN, raven, 3, RationaleModel.Sizes.small()).initialize(m, 1, 32);
+            NDArray logits = model.forward(new ParameterStore(m, false), new NDList(m.randomUniform(0, 1, new Shape(8, 3, 1, 32, 32))), false).head();
+            for (long c : logits.argMax(1).toLongArray()) {
+                assertTrue(raven.isPermitted(raven.rationale((int) c)));
+            }
+            assertTrue(logits.get(":, " + raven.classIndex(new Rationale(3, Raven.OBJECT_NUMBER))).max().getFloat() < -1000);
         }
     }
 
