@@ -59,6 +59,14 @@ public final class RationaleExperiment {
                     RationaleModel.Sizes.small());
         }
 
+        /** Raven: 32 px grey images (24 px is the renderer's minimum); fewer, costlier steps at 'quick'. */
+        public static Config ravenForScale(Scale scale) {
+            Config c = forScale(scale);
+            return new Config(scale.pick(32, 32, 64), scale.pick(1000, 6000, 100_000), c.validationCount(), c.testCount(),
+                    c.metricCount(), scale.pick(2, 8, 30), c.batchSize(), c.learningRate(), c.lambdaMax(), c.oracleWeight(),
+                    c.coLearningRate(), c.sizes());
+        }
+
         public Config withEpochs(int e) {
             return new Config(imageSize, trainCount, validationCount, testCount, metricCount, e, batchSize,
                     learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);

@@ -112,16 +112,9 @@ public final class SequenceGenerator {
             if (found.property() == p && found.rule() != rat.rule()) {
                 return null; // ambiguous: another rule explains p as well
             }
-            if (found.property() != p) {
-                int[] allowed = Verifier.nonComplyingLastValues(universe, v, found.property());
-                if (allowed.length == 0) {
-                    return null;
-                }
-                v[length - 1][found.property()] = allowed[rng.nextInt(allowed.length)];
-                universe.derive(v[length - 1]);
-                if (!universe.valid(v[length - 1])) {
-                    return null;
-                }
+            if (found.property() != p && !resampleLast(v[length - 1], found.property(),
+                    Verifier.nonComplyingLastValues(universe, v, found.property()), rng)) {
+                return null;
             }
         }
         // Final: resampling one property may change a determined one; accept only a unique rationale.
@@ -131,6 +124,26 @@ public final class SequenceGenerator {
         }
         accepted++;
         return new Sequence(v, rat, distractor);
+    }
+
+    /**
+     * Step 6's resampling: a value drawn uniformly from {@code allowed} (no rule complies with it) that also
+     * keeps the last image a valid assignment (Raven: no more colours than objects); false if there is none.
+     */
+    private boolean resampleLast(int[] last, int q, int[] allowed, Random rng) {
+        int old = last[q];
+        for (int left = allowed.length; left > 0; left--) {
+            int pick = rng.nextInt(left);
+            last[q] = allowed[pick];
+            universe.derive(last);
+            if (universe.valid(last)) {
+                return true;
+            }
+            allowed[pick] = allowed[left - 1]; // drop the invalid candidate, keep sampling without replacement
+        }
+        last[q] = old;
+        universe.derive(last);
+        return false;
     }
 
     private void resampleDistractors(int[] a, boolean[] distractor, Random rng) {
