@@ -187,22 +187,31 @@ public final class AvrShards {
     }
 
     /**
-     * Command line: {@code AvrShards OUT_DIR [setting=0] [train=100000] [validation=10000] [test=50000]
-     * [imageSize=64] [shardSize=10000] [seed=0]} writes 3DS held-out setting {@code setting}.
+     * Command line: {@code AvrShards BENCHMARK OUT_DIR [setting=0] [train=100000] [validation=10000]
+     * [test=50000] [imageSize=64] [shardSize=10000] [seed=0]} with BENCHMARK one of 3ds, raven,
+     * raven-distractors; writes held-out setting {@code setting} and verifies every sequence read back.
      */
     public static void main(String[] args) {
-        if (args.length < 1) {
-            System.err.println("usage: AvrShards OUT_DIR [setting] [train] [validation] [test] [imageSize] [shardSize] [seed]");
+        if (args.length < 2) {
+            System.err.println("usage: AvrShards 3ds|raven|raven-distractors OUT_DIR [setting] [train] [validation] [test] "
+                    + "[imageSize] [shardSize] [seed]");
             System.exit(2);
         }
         int[] def = {0, 100_000, 10_000, 50_000, 64, 10_000, 0};
-        for (int i = 1; i < args.length && i <= def.length; i++) {
-            def[i - 1] = Integer.parseInt(args[i]);
+        for (int i = 2; i < args.length && i - 2 < def.length; i++) {
+            def[i - 2] = Integer.parseInt(args[i]);
         }
-        Benchmark b = Benchmark.shapes3d(def[4]);
+        Benchmark b = switch (args[0]) {
+            case "3ds" -> Benchmark.shapes3d(def[4]);
+            case "raven" -> Benchmark.raven(def[4], false);
+            case "raven-distractors" -> Benchmark.raven(def[4], true);
+            default -> throw new IllegalArgumentException("unknown benchmark '" + args[0] + "': use 3ds, raven or raven-distractors");
+        };
+        HeldOut split = args[0].equals("3ds") ? HeldOut.latinDiagonal(b.universe(), def[0])
+                : HeldOut.sample(b.universe(), 8, 3, 2020).get(def[0]);
         long t0 = System.nanoTime();
-        write(b, HeldOut.latinDiagonal(b.universe(), def[0]), Path.of(args[0]), def[1], def[2], def[3], def[5], def[6]);
-        System.out.printf("wrote %s in %.1f s%n", args[0], (System.nanoTime() - t0) / 1e9);
-        System.out.printf("read back and verified %d sequences%n", check(b.universe(), Path.of(args[0])));
+        write(b, split, Path.of(args[1]), def[1], def[2], def[3], def[5], def[6]);
+        System.out.printf("wrote %s in %.1f s%n", args[1], (System.nanoTime() - t0) / 1e9);
+        System.out.printf("read back and verified %d sequences%n", check(b.universe(), Path.of(args[1])));
     }
 }
