@@ -296,6 +296,55 @@ public final class RationaleExperiment {
         return out;
     }
 
+    /**
+     * Y_train and Y_heldout accuracy of the consistent reasoning module trained on the true abstract values
+     * ({@link ValueReasoner}): what CNN*-c would reach with a perfect encoder.
+     */
+    public static double[] trueValueAccuracy(Data data, Config cfg, long seed) {
+        singleThreaded();
+        Seeds.seedEngine(seed);
+        Universe u = data.benchmark().universe();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ValueReasoner phi = new ValueReasoner(u, data.train().length(), cfg.sizes().headHidden()).initialize(manager);
+            TrainingLoop loop = TrainingLoop.builder(phi, new RationaleLoss(u, 0f), new Adam(cfg.learningRate()), manager)
+                    .batchSize(cfg.batchSize()).epochs(cfg.epochs()).seed(seed).progress(false, "true values").build();
+            try (TensorDataset train = valueTensors(data.train(), manager)) {
+                loop.fit(train, null);
+            }
+            ParameterStore store = new ParameterStore(manager, false);
+            double[] out = new double[2];
+            AvrDataset[] sets = {data.testTrain(), data.testHeldOut()};
+            for (int s = 0; s < 2; s++) {
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray logits = phi.forward(store, new NDList(sets[s].oracleTargets(scope)), false).head();
+                    long[] arg = logits.argMax(1).toLongArray();
+                    int[] pred = new int[arg.length];
+                    for (int i = 0; i < arg.length; i++) {
+                        pred[i] = (int) arg[i];
+                    }
+                    out[s] = accuracy(pred, sets[s].labels());
+                }
+            }
+            return out;
+        }
+    }
+
+    private static TensorDataset valueTensors(AvrDataset d, NDManager manager) {
+        NDArray targets = d.oracleTargets(manager);
+        return new TensorDataset(new NDList(targets), new NDList(d.labelsArray(manager), targets));
+    }
+
+    /**
+     * Obliviousness (2.4) of the true abstract values used as codes (the oracle's targets): how much a
+     * perfect oracle encoder would still reveal of the property, through the values' distributions alone.
+     */
+    public static double groundTruthObliviousness(AvrDataset d, long seed) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] codes = d.oracleTargets(m).toFloatArray();
+            return java.util.Arrays.stream(obliviousness(d, codes, d.universe().oracleDim(), seed)).average().orElse(Double.NaN);
+        }
+    }
+
     /** I(f_q(x); v_p) (2.6) over single images: [p][q], rows = values, columns = code blocks. */
     public static double[][] informativeness(AvrDataset d, float[] codes, int codeDim, long seed) {
         int numP = d.universe().numProperties();

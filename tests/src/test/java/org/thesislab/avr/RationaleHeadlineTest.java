@@ -34,5 +34,9 @@ class RationaleHeadlineTest {
         assertTrue(oracle.heldOutAccuracy() > 0.3, "CNN*-c generalises: " + oracle.heldOutAccuracy());
         assertTrue(oracle.obliviousness() < consistent.obliviousness() - 0.3,
                 "oracle codes are more oblivious: " + oracle.obliviousness() + " vs " + consistent.obliviousness());
+
+        // with perfect values, the consistent module alone generalises to (almost) every held-out sequence
+        double[] perfect = RationaleExperiment.trueValueAccuracy(data, cfg, 0);
+        assertTrue(perfect[1] > 0.9, "phi on the true values, Y_heldout: " + perfect[1]);
     }
 }
