@@ -166,7 +166,7 @@ public final class AvrReport {
                 }
             }
         }
-        return Plots.heatmap("held-out setting of each rationale (0 = always trained on)",
+        return Plots.heatmap(u.name() + ": held out in setting",
                 u.rules().stream().map(Rule::name).toList(), u.properties().stream().map(Property::name).toList(),
                 grid, "%.0f");
     }
