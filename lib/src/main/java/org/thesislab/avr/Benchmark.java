@@ -1,0 +1,57 @@
+package org.thesislab.avr;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A rationale-learning benchmark: a universe, its generator and its renderer, producing datasets of
+ * rendered sequences from a set of rationales (Y_train or Y_heldout).
+ */
+public record Benchmark(String name, SequenceGenerator generator, Renderer renderer) {
+
+    /** 3DS with n = 3 images per sequence at the given image size. */
+    public static Benchmark shapes3d(int imageSize) {
+        return new Benchmark("3DS", Shapes3D.generator(3), new Shapes3D.Render(imageSize));
+    }
+
+    /** Raven with n = 3 images, with or without distractors (50% each). */
+    public static Benchmark raven(int imageSize, boolean distractors) {
+        return new Benchmark(distractors ? "Raven (distractors)" : "Raven (no distractors)",
+                Raven.generator(3, distractors), new Raven.Render(imageSize));
+    }
+
+    public Universe universe() {
+        return generator.universe();
+    }
+
+    /** {@code count} sequences whose rationales are drawn uniformly from {@code from}, seeded. */
+    public AvrDataset generate(List<Rationale> from, int count, long seed) {
+        Random rng = new Random(seed);
+        Universe u = universe();
+        int n = generator.length();
+        int numP = u.numProperties();
+        int px = renderer.pixels();
+        byte[] images = new byte[count * n * px];
+        int[] labels = new int[count];
+        int[] values = new int[count * n * numP];
+        boolean[] distractors = new boolean[count * numP];
+        for (int i = 0; i < count; i++) {
+            Sequence s = generator.next(from, rng);
+            labels[i] = u.classIndex(s.rationale());
+            for (int panel = 0; panel < n; panel++) {
+                renderer.render(s.values()[panel], rng, images, (i * n + panel) * px);
+                System.arraycopy(s.values()[panel], 0, values, (i * n + panel) * numP, numP);
+            }
+            System.arraycopy(s.distractor(), 0, distractors, i * numP, numP);
+        }
+        return new AvrDataset(u, n, renderer.channels(), renderer.size(), images, labels, values, distractors);
+    }
+
+    /** Generation + rendering throughput in sequences per second (the "never starve training" check). */
+    public double sequencesPerSecond(int count, long seed) {
+        generate(universe().rationales(), Math.max(1, count / 10), seed); // warm-up
+        long t0 = System.nanoTime();
+        generate(universe().rationales(), count, seed + 1);
+        return count / ((System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -1,0 +1,422 @@
+package org.thesislab.avr;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.evaluator.Accuracy;
+import org.thesislab.core.Scale;
+import org.thesislab.core.Seeds;
+import org.thesislab.core.data.TensorDataset;
+import org.thesislab.core.train.Adam;
+import org.thesislab.core.train.Optimizer;
+import org.thesislab.core.train.Sgd;
+import org.thesislab.core.train.TrainingLoop;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The experiment of §2.6 for one benchmark and one held-out setting: generate Y_train / Y_heldout data,
+ * train a model on Y_train, and measure accuracy on fresh Y_train and on Y_heldout sequences (Table 2.2),
+ * obliviousness (2.4) and the I(f_p; v_p') matrix with its MIG (Tables 2.3, 2.4). Callable from the
+ * notebook and from the reproduction test with sizes taken from the {@link Scale}.
+ */
+public final class RationaleExperiment {
+
+    private RationaleExperiment() {
+    }
+
+    /**
+     * Sizes and optimisation. The thesis gives only the data sizes (100k / 10k / 50k) and "momentum SGD
+     * with a ramped domain weight" for -co; the rest is ours (spec §6.3).
+     *
+     * @param learningRate  Adam's learning rate (all models but CNN-co)
+     * @param coLearningRate mu0 of CNN-co's momentum SGD, annealed as mu0 / (1 + 10 t)^0.75 (the thesis'
+     *                      "same training scheme" as Ganin et al.); 0 trains CNN-co with Adam like the others
+     * @param lambdaMax     final gradient-reversal weight of CNN-co (reached by Ganin's ramp)
+     * @param oracleWeight  weight of the oracles' value regression
+     * @param metricCount   sequences of every rationale (train and held-out) for the information metrics
+     */
+    public record Config(int imageSize, int trainCount, int validationCount, int testCount, int metricCount,
+                         int epochs, int batchSize, float learningRate, float lambdaMax, float oracleWeight,
+                         float coLearningRate, RationaleModel.Sizes sizes) {
+
+        public static Config forScale(Scale scale) {
+            return new Config(
+                    scale.pick(16, 16, 64),
+                    scale.pick(1000, 8000, 100_000),
+                    scale.pick(200, 1000, 10_000),
+                    scale.pick(200, 2000, 50_000),
+                    scale.pick(250, 1000, 5000),
+                    scale.pick(2, 15, 30),
+                    64,
+                    1e-3f,
+                    1.0f,
+                    10f,
+                    0.02f,
+                    RationaleModel.Sizes.small());
+        }
+
+        /** Raven: 32 px grey images (24 px is the renderer's minimum); fewer, costlier steps at 'quick'. */
+        public static Config ravenForScale(Scale scale) {
+            Config c = forScale(scale);
+            return new Config(scale.pick(32, 32, 64), scale.pick(1000, 6000, 100_000), c.validationCount(), c.testCount(),
+                    c.metricCount(), scale.pick(2, 8, 30), c.batchSize(), c.learningRate(), c.lambdaMax(), c.oracleWeight(),
+                    c.coLearningRate(), c.sizes());
+        }
+
+        public Config withEpochs(int e) {
+            return new Config(imageSize, trainCount, validationCount, testCount, metricCount, e, batchSize,
+                    learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
+        }
+
+        public Config withLambdaMax(float l) {
+            return new Config(imageSize, trainCount, validationCount, testCount, metricCount, epochs, batchSize,
+                    learningRate, l, oracleWeight, coLearningRate, sizes);
+        }
+
+        /** Adam's learning rate, and CNN-co's SGD mu0 (0: CNN-co uses Adam too). */
+        public Config withOptimizer(float adamLr, float coSgdLr) {
+            return new Config(imageSize, trainCount, validationCount, testCount, metricCount, epochs, batchSize,
+                    adamLr, lambdaMax, oracleWeight, coSgdLr, sizes);
+        }
+
+        public Config withImageSize(int size) {
+            return new Config(size, trainCount, validationCount, testCount, metricCount, epochs, batchSize,
+                    learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
+        }
+
+        public Config withTrainCount(int n) {
+            return new Config(imageSize, n, validationCount, testCount, metricCount, epochs, batchSize,
+                    learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
+        }
+    }
+
+    /** The datasets of one held-out setting: all generated from disjoint seeds. */
+    public record Data(Benchmark benchmark, HeldOut split, AvrDataset train, AvrDataset validation,
+                       AvrDataset testTrain, AvrDataset testHeldOut, AvrDataset metric, double generationSeconds) {
+
+        public static Data generate(Benchmark b, HeldOut split, Config cfg, long seed) {
+            long t0 = System.nanoTime();
+            AvrDataset train = b.generate(split.train(), cfg.trainCount(), Seeds.derive(seed, 1));
+            AvrDataset val = b.generate(split.train(), cfg.validationCount(), Seeds.derive(seed, 2));
+            AvrDataset testTrain = b.generate(split.train(), cfg.testCount(), Seeds.derive(seed, 3));
+            AvrDataset testHeld = b.generate(split.heldOut(), cfg.testCount(), Seeds.derive(seed, 4));
+            AvrDataset metric = b.generate(b.universe().rationales(), cfg.metricCount(), Seeds.derive(seed, 5));
+            return new Data(b, split, train, val, testTrain, testHeld, metric, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * What one trained model scores.
+     *
+     * @param heldOutPredictions predicted class of every Y_heldout test sequence
+     * @param domainAccuracy     accuracy of the pairwise domain classifiers on test images (CNN-co; NaN otherwise)
+     * @param obliviousness      I[Z_{r,P}; P] (2.4), mean over rules (NaN for the unsystematic CNN)
+     * @param informativeness    I(f_q; v_p) [p][q] (2.6), rows = values, columns = code blocks
+     * @param invariance         H[f_p | v_p] (2.5) per property
+     */
+    public record Outcome(RationaleModel.Kind kind, Table history, double trainAccuracy, double heldOutAccuracy,
+                          int[] heldOutPredictions, double domainAccuracy, double obliviousness,
+                          double[] obliviousnessPerRule, double[][] informativeness, double[] invariance, double mig,
+                          long parameters, double seconds) {
+    }
+
+    /** Trains and evaluates each model in turn, with a progress bar each. */
+    public static java.util.LinkedHashMap<RationaleModel.Kind, Outcome> runAll(List<RationaleModel.Kind> kinds, Data data,
+                                                                                Config cfg, long seed) {
+        var out = new java.util.LinkedHashMap<RationaleModel.Kind, Outcome>();
+        for (RationaleModel.Kind k : kinds) {
+            out.put(k, run(k, data, cfg, seed, true));
+        }
+        return out;
+    }
+
+    /** Trains {@code kind} on {@code data.train()} and evaluates it. */
+    public static Outcome run(RationaleModel.Kind kind, Data data, Config cfg, long seed, boolean progress) {
+        Universe u = data.benchmark().universe();
+        int n = data.train().length();
+        long t0 = System.nanoTime();
+        singleThreaded();
+        Seeds.seedEngine(seed);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            RationaleModel model = new RationaleModel(kind, u, n, cfg.sizes())
+                    .initialize(manager, data.train().channels(), data.train().size());
+            RationaleLoss loss = new RationaleLoss(u, kind.oracle() ? cfg.oracleWeight() : 0f);
+            boolean sgd = kind == RationaleModel.Kind.CNN_CO && cfg.coLearningRate() > 0;
+            Optimizer optimizer = sgd ? new Sgd(cfg.coLearningRate(), 0.9f, 0f) : new Adam(cfg.learningRate());
+            TrainingLoop.Builder loop = TrainingLoop.builder(model, loss, optimizer, manager)
+                    .batchSize(cfg.batchSize()).epochs(cfg.epochs()).seed(seed)
+                    .metric(new Accuracy()).progress(progress, kind.label());
+            if (kind == RationaleModel.Kind.CNN_CO) {
+                // Ganin et al.: the reversal weight ramps from 0 to lambdaMax, per step
+                model.rampReversal(cfg.lambdaMax(), (long) cfg.epochs() * data.train().count() / cfg.batchSize());
+                if (sgd) {
+                    // and the learning rate anneals as mu0 / (1 + 10 t)^0.75
+                    loop.listener((epoch, row, history) -> optimizer.setLearningRate(
+                            (float) (cfg.coLearningRate() / Math.pow(1 + 10.0 * epoch / cfg.epochs(), 0.75))));
+                }
+            }
+            TrainingLoop.Result result;
+            try (TensorDataset train = tensors(data.train(), manager); TensorDataset val = tensors(data.validation(), manager)) {
+                result = loop.build().fit(train, val);
+            }
+            ParameterStore store = new ParameterStore(manager, false);
+            int[] trainPred = predict(model, store, data.testTrain(), manager, cfg.batchSize());
+            int[] heldPred = predict(model, store, data.testHeldOut(), manager, cfg.batchSize());
+            double domainAcc = Double.NaN;
+            double obl = Double.NaN;
+            double[] oblPerRule = new double[0];
+            double[][] info = new double[0][];
+            double[] inv = new double[0];
+            double mig = Double.NaN;
+            if (kind.systematic()) {
+                float[] codes = codes(model, store, data.metric(), manager, cfg.batchSize());
+                oblPerRule = obliviousness(data.metric(), codes, model.codeDim(), seed);
+                obl = java.util.Arrays.stream(oblPerRule).average().orElse(Double.NaN);
+                info = informativeness(data.metric(), codes, model.codeDim(), seed);
+                inv = invariance(data.metric(), codes, model.codeDim());
+                double[] h = new double[u.numProperties()];
+                for (int p = 0; p < h.length; p++) {
+                    h[p] = Information.labelEntropy(imageValues(data.metric(), p));
+                }
+                mig = Information.mig(info, h);
+                if (kind == RationaleModel.Kind.CNN_CO) {
+                    domainAcc = domainAccuracy(model, store, data.testTrain(), manager, cfg.batchSize());
+                }
+            }
+            return new Outcome(kind, result.history(), accuracy(trainPred, data.testTrain().labels()),
+                    accuracy(heldPred, data.testHeldOut().labels()), heldPred, domainAcc, obl, oblPerRule, info, inv,
+                    mig, model.parameterCount(), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * One intra-op thread for libtorch: these models are made of many tiny ops, where thread hand-offs
+     * cost more than they save (measured: 6x faster on the shared 2-core machine). Affects this JVM.
+     */
+    public static void singleThreaded() {
+        if ("PyTorch".equals(ai.djl.engine.Engine.getInstance().getEngineName())) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+        }
+    }
+
+    static TensorDataset tensors(AvrDataset d, NDManager manager) {
+        return new TensorDataset(new NDList(d.imagesArray(manager)),
+                new NDList(d.labelsArray(manager), d.oracleTargets(manager)));
+    }
+
+    /** argmax over all |R x P| logits (forbidden rationales are never predicted: their logits are masked). */
+    public static int[] predict(RationaleModel model, ParameterStore store, AvrDataset d, NDManager manager, int batch) {
+        int[] out = new int[d.count()];
+        try (NDManager scope = manager.newSubManager(); TensorDataset t = tensors(d, scope)) {
+            for (int from = 0; from < d.count(); from += batch) {
+                try (NDManager step = scope.newSubManager()) {
+                    TensorDataset.Batch b = t.slice(step, from, Math.min(d.count(), from + batch));
+                    NDArray logits = model.forward(store, b.features(), false).head();
+                    long[] arg = logits.argMax(1).toLongArray();
+                    for (int i = 0; i < arg.length; i++) {
+                        out[from + i] = (int) arg[i];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The per-image codes f(x) of every image, flattened as (N, n, P, d). */
+    public static float[] codes(RationaleModel model, ParameterStore store, AvrDataset d, NDManager manager, int batch) {
+        int per = d.length() * d.universe().numProperties() * model.codeDim();
+        float[] out = new float[d.count() * per];
+        try (NDManager scope = manager.newSubManager(); TensorDataset t = tensors(d, scope)) {
+            for (int from = 0; from < d.count(); from += batch) {
+                try (NDManager step = scope.newSubManager()) {
+                    TensorDataset.Batch b = t.slice(step, from, Math.min(d.count(), from + batch));
+                    float[] c = model.forward(store, b.features(), false).get(1).toFloatArray();
+                    System.arraycopy(c, 0, out, from * per, c.length);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double domainAccuracy(RationaleModel model, ParameterStore store, AvrDataset d, NDManager manager, int batch) {
+        double sum = 0;
+        int count = 0;
+        try (NDManager scope = manager.newSubManager(); TensorDataset t = tensors(d, scope)) {
+            for (int from = 0; from < d.count(); from += batch) {
+                try (NDManager step = scope.newSubManager()) {
+                    TensorDataset.Batch b = t.slice(step, from, Math.min(d.count(), from + batch));
+                    NDArray codes = model.forward(store, b.features(), false).get(1);
+                    sum += RationaleLoss.domainAccuracy(model.domainLogits(store, codes, false)) * b.size();
+                    count += b.size();
+                }
+            }
+        }
+        return sum / count;
+    }
+
+    public static double accuracy(int[] predicted, int[] labels) {
+        int right = 0;
+        for (int i = 0; i < labels.length; i++) {
+            right += predicted[i] == labels[i] ? 1 : 0;
+        }
+        return right / (double) labels.length;
+    }
+
+    /**
+     * I[Z_{r,P}; P] (2.4) for every rule r: Z_{r,p} = [f_p(x^1)..f_p(x^n)] over the sequences with
+     * rationale (r, p), labelled p, pooled over p (Ross' estimator, k = 3).
+     */
+    public static double[] obliviousness(AvrDataset d, float[] codes, int codeDim, long seed) {
+        Universe u = d.universe();
+        int n = d.length();
+        int numP = u.numProperties();
+        double[] out = new double[u.numRules()];
+        for (int r = 0; r < u.numRules(); r++) {
+            List<float[]> z = new ArrayList<>();
+            List<Integer> label = new ArrayList<>();
+            for (int i = 0; i < d.count(); i++) {
+                Rationale rat = d.rationale(i);
+                if (rat.rule() != r) {
+                    continue;
+                }
+                int p = rat.property();
+                float[] zi = new float[n * codeDim];
+                for (int panel = 0; panel < n; panel++) {
+                    System.arraycopy(codes, ((i * n + panel) * numP + p) * codeDim, zi, panel * codeDim, codeDim);
+                }
+                z.add(zi);
+                label.add(p);
+            }
+            out[r] = Information.mutualInformation(flatten(z), n * codeDim, label.stream().mapToInt(Integer::intValue).toArray(), Information.K, seed);
+        }
+        return out;
+    }
+
+    /**
+     * Y_train and Y_heldout accuracy of the consistent reasoning module trained on the true abstract values
+     * ({@link ValueReasoner}): what CNN*-c would reach with a perfect encoder.
+     */
+    public static double[] trueValueAccuracy(Data data, Config cfg, long seed) {
+        singleThreaded();
+        Seeds.seedEngine(seed);
+        Universe u = data.benchmark().universe();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ValueReasoner phi = new ValueReasoner(u, data.train().length(), cfg.sizes().headHidden()).initialize(manager);
+            TrainingLoop loop = TrainingLoop.builder(phi, new RationaleLoss(u, 0f), new Adam(cfg.learningRate()), manager)
+                    .batchSize(cfg.batchSize()).epochs(cfg.epochs()).seed(seed).progress(false, "true values").build();
+            try (TensorDataset train = valueTensors(data.train(), manager)) {
+                loop.fit(train, null);
+            }
+            ParameterStore store = new ParameterStore(manager, false);
+            double[] out = new double[2];
+            AvrDataset[] sets = {data.testTrain(), data.testHeldOut()};
+            for (int s = 0; s < 2; s++) {
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray logits = phi.forward(store, new NDList(sets[s].oracleTargets(scope)), false).head();
+                    long[] arg = logits.argMax(1).toLongArray();
+                    int[] pred = new int[arg.length];
+                    for (int i = 0; i < arg.length; i++) {
+                        pred[i] = (int) arg[i];
+                    }
+                    out[s] = accuracy(pred, sets[s].labels());
+                }
+            }
+            return out;
+        }
+    }
+
+    private static TensorDataset valueTensors(AvrDataset d, NDManager manager) {
+        NDArray targets = d.oracleTargets(manager);
+        return new TensorDataset(new NDList(targets), new NDList(d.labelsArray(manager), targets));
+    }
+
+    /**
+     * Obliviousness (2.4) of the true abstract values used as codes (the oracle's targets): how much a
+     * perfect oracle encoder would still reveal of the property, through the values' distributions alone.
+     */
+    public static double groundTruthObliviousness(AvrDataset d, long seed) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] codes = d.oracleTargets(m).toFloatArray();
+            return java.util.Arrays.stream(obliviousness(d, codes, d.universe().oracleDim(), seed)).average().orElse(Double.NaN);
+        }
+    }
+
+    /** I(f_q(x); v_p) (2.6) over single images: [p][q], rows = values, columns = code blocks. */
+    public static double[][] informativeness(AvrDataset d, float[] codes, int codeDim, long seed) {
+        int numP = d.universe().numProperties();
+        int[][] values = new int[numP][];
+        for (int p = 0; p < numP; p++) {
+            values[p] = imageValues(d, p);
+        }
+        double[][] out = new double[numP][numP];
+        for (int q = 0; q < numP; q++) {
+            double[] column = Information.mutualInformation(block(d, codes, codeDim, q), codeDim, values, Information.K, seed);
+            for (int p = 0; p < numP; p++) {
+                out[p][q] = column[p];
+            }
+        }
+        return out;
+    }
+
+    /** H[f_p(x) | v_p] (2.5) = sum_v P(v) H(f_p | v_p = v), Kozachenko-Leonenko per value. */
+    public static double[] invariance(AvrDataset d, float[] codes, int codeDim) {
+        int numP = d.universe().numProperties();
+        double[] out = new double[numP];
+        for (int p = 0; p < numP; p++) {
+            float[] f = block(d, codes, codeDim, p);
+            int[] v = imageValues(d, p);
+            java.util.Map<Integer, List<Integer>> byValue = new java.util.TreeMap<>();
+            for (int i = 0; i < v.length; i++) {
+                byValue.computeIfAbsent(v[i], k -> new ArrayList<>()).add(i);
+            }
+            double h = 0;
+            int used = 0;
+            for (List<Integer> idx : byValue.values()) {
+                if (idx.size() <= Information.K) {
+                    continue;
+                }
+                float[] sub = new float[idx.size() * codeDim];
+                for (int j = 0; j < idx.size(); j++) {
+                    System.arraycopy(f, idx.get(j) * codeDim, sub, j * codeDim, codeDim);
+                }
+                h += idx.size() * Information.entropy(sub, codeDim, Information.K);
+                used += idx.size();
+            }
+            out[p] = used == 0 ? Double.NaN : h / used;
+        }
+        return out;
+    }
+
+    /** v_p of every image of the dataset (N * n labels). */
+    static int[] imageValues(AvrDataset d, int p) {
+        int images = d.count() * d.length();
+        int[] v = new int[images];
+        for (int img = 0; img < images; img++) {
+            v[img] = d.values()[img * d.universe().numProperties() + p];
+        }
+        return v;
+    }
+
+    private static float[] block(AvrDataset d, float[] codes, int codeDim, int p) {
+        int images = d.count() * d.length();
+        int numP = d.universe().numProperties();
+        float[] f = new float[images * codeDim];
+        for (int img = 0; img < images; img++) {
+            System.arraycopy(codes, (img * numP + p) * codeDim, f, img * codeDim, codeDim);
+        }
+        return f;
+    }
+
+    private static float[] flatten(List<float[]> rows) {
+        int dim = rows.isEmpty() ? 0 : rows.get(0).length;
+        float[] out = new float[rows.size() * dim];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, out, i * dim, dim);
+        }
+        return out;
+    }
+}
