@@ -17,7 +17,8 @@ public final class ImageOps {
         if (m == n) {
             return chw.clone();
         }
-        double[][] w = areaWeights(n, m);
+        int[] first = new int[m];
+        double[][] w = areaWeights(n, m, first);
         float[] tmp = new float[3 * n * m];
         float[] out = new float[3 * m * m];
         for (int c = 0; c < 3; c++) {
@@ -25,10 +26,8 @@ public final class ImageOps {
                 int row = (c * n + y) * n;
                 for (int x = 0; x < m; x++) {
                     double s = 0;
-                    for (int k = 0; k < n; k++) {
-                        if (w[x][k] != 0) {
-                            s += w[x][k] * chw[row + k];
-                        }
+                    for (int k = 0; k < w[x].length; k++) {
+                        s += w[x][k] * chw[row + first[x] + k];
                     }
                     tmp[(c * n + y) * m + x] = (float) s;
                 }
@@ -36,10 +35,8 @@ public final class ImageOps {
             for (int y = 0; y < m; y++) {
                 for (int x = 0; x < m; x++) {
                     double s = 0;
-                    for (int k = 0; k < n; k++) {
-                        if (w[y][k] != 0) {
-                            s += w[y][k] * tmp[(c * n + k) * m + x];
-                        }
+                    for (int k = 0; k < w[y].length; k++) {
+                        s += w[y][k] * tmp[(c * n + first[y] + k) * m + x];
                     }
                     out[(c * m + y) * m + x] = (float) s;
                 }
@@ -48,17 +45,18 @@ public final class ImageOps {
         return out;
     }
 
-    /** weights[o][i]: share of source pixel i in output pixel o (rows sum to 1). */
-    private static double[][] areaWeights(int n, int m) {
-        double[][] w = new double[m][n];
+    /** weights[o][k]: share of source pixel first[o] + k in output pixel o (each row sums to 1). */
+    private static double[][] areaWeights(int n, int m, int[] first) {
+        double[][] w = new double[m][];
         double scale = n / (double) m;
         for (int o = 0; o < m; o++) {
             double a = o * scale, b = (o + 1) * scale;
-            for (int i = (int) Math.floor(a); i < Math.min(n, (int) Math.ceil(b)); i++) {
+            int lo = (int) Math.floor(a), hi = Math.min(n, (int) Math.ceil(b));
+            first[o] = lo;
+            w[o] = new double[hi - lo];
+            for (int i = lo; i < hi; i++) {
                 double overlap = Math.min(b, i + 1) - Math.max(a, i);
-                if (overlap > 0) {
-                    w[o][i] = overlap / scale;
-                }
+                w[o][i - lo] = overlap > 0 ? overlap / scale : 0;
             }
         }
         return w;

@@ -144,8 +144,8 @@ public final class OdgiLoss extends Loss {
 
         NDArray centreL = centre.mul(w).sum().div(nCells);
         NDArray sizeL = size.mul(w).sum().div(nCells);
-        NDArray confL = confTerm.mul(w).sum().div(nCells).mul(settings.omegaC);
-        NDArray noObjL = noObj.mul(settings.omegaNoObj);
+        NDArray confL = confTerm.mul(w).sum().div(nCells).mul((float) settings.omegaC);
+        NDArray noObjL = noObj.mul((float) settings.omegaNoObj);
 
         NDArray groupsL = m.zeros(new Shape());
         if (settings.groups) {
