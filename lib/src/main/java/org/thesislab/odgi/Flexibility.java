@@ -6,7 +6,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * §3.1.6: when do extra stages pay off? (1) when few cells are non-empty, so few crops are needed,
@@ -71,6 +73,28 @@ public final class Flexibility {
             }
         }
         return Nms.apply(targets, 0.25).stream().map(Detection::box).toList();
+    }
+
+    /**
+     * Two panels: crops needed, as pixels relative to the single-shot detector, against objects per
+     * cluster (condition 1); and the stage-2 zoom of a crop against object size (condition 2).
+     */
+    public static java.awt.image.BufferedImage figure(List<Point> points) {
+        Map<String, double[][]> pixels = new LinkedHashMap<>();
+        Map<String, double[][]> zoom = new LinkedHashMap<>();
+        for (double scale : points.stream().mapToDouble(Point::objectScale).distinct().toArray()) {
+            List<Point> row = points.stream().filter(p -> p.objectScale() == scale).toList();
+            pixels.put("objects ×" + (int) scale, new double[][]{row.stream().mapToDouble(Point::clusterSize).toArray(),
+                    row.stream().mapToDouble(Point::pixelRatio).toArray()});
+        }
+        for (int cluster : points.stream().mapToInt(Point::clusterSize).distinct().toArray()) {
+            List<Point> col = points.stream().filter(p -> p.clusterSize() == cluster).toList();
+            zoom.put(cluster + " / cluster", new double[][]{col.stream().mapToDouble(Point::objectScale).toArray(),
+                    col.stream().mapToDouble(Point::zoom).toArray()});
+        }
+        return org.thesislab.viz.Plots.row(
+                org.thesislab.viz.Plots.lines("(1) ideal ODGI pixels / single-shot pixels", "objects per cluster", "pixel ratio (1 = no saving)", pixels),
+                org.thesislab.viz.Plots.lines("(2) stage-2 magnification of a crop", "object size multiplier", "zoom (1 = no gain)", zoom));
     }
 
     public static Table table(List<Point> points) {

@@ -54,6 +54,17 @@ public final class OdgiExperiment {
             };
         }
 
+        /**
+         * The headline at the smallest size that still shows it, for the reproduction test (about a
+         * minute on 2 cores): baselines at 64 and 128 px, ODGI 64-32, default thresholds, no ablation retraining.
+         */
+        public static Config reproduction(long seed) {
+            return new Config(128, 320, 60, 120,
+                    new OdgiTraining.Settings(8, 16, 1e-3, 2, 5, 0.33, new int[]{8, 16, 24, 32}, 4, true, seed),
+                    new int[]{64, 128}, new int[][]{{64, 32}}, new int[]{3},
+                    new double[]{0.1}, new double[]{0.8}, new double[]{0.25}, 10, false, seed);
+        }
+
         public int highResolution() { return Arrays.stream(baselineResolutions).max().orElseThrow(); }
     }
 

@@ -75,6 +75,7 @@ public final class OdgiFigures {
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setMarkerSize(8);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         XYSeries base = chart.addSeries("single-shot (" + baselines.stream().map(r -> String.valueOf(r.r1())).reduce((a, b) -> a + "/" + b).orElse("") + " px)",
                 baselines.stream().mapToDouble(cost).toArray(), baselines.stream().mapToDouble(r -> ap75 ? r.ap75() : r.ap50()).toArray());
         base.setLineColor(Color.BLACK);

@@ -99,19 +99,48 @@ public final class OdgiTables {
         return v;
     }
 
-    /** Thesis (VEDAI, Table 3.2) beside here; CPU seconds and pixels compared as ratios to the high-resolution baseline. */
-    public static ThesisVsHere thesisVsHere(OdgiExperiment.Results r, int high, int low, String scale) {
-        OdgiExperiment.Row odgi = r.headline(), hi = r.baseline(high), lo = r.baseline(low);
-        String here = scale + ", SparseClusters, " + odgi.model() + " γ=" + odgi.gamma() + " vs single-shot " + high + "/" + low;
-        String thesis = "VEDAI, ODGI-tt 512-256 γ=3 vs tiny-yolo 1024/512 (Table 3.2)";
-        return new ThesisVsHere("Thesis vs here")
-                .row("ODGI AP@0.5", 0.646, thesis, odgi.ap50(), here)
-                .row("ODGI AP@0.75", 0.422, thesis, odgi.ap75(), here)
-                .row("high-res baseline AP@0.5", 0.684, thesis, hi.ap50(), here)
-                .row("high-res baseline AP@0.75", 0.252, thesis, hi.ap75(), here)
-                .row("baseline at ODGI's R1, AP@0.5", 0.383, thesis, lo.ap50(), here)
-                .row("ODGI / high-res AP@0.5", 0.646 / 0.684, thesis, odgi.ap50() / hi.ap50(), here)
-                .row("ODGI / high-res CPU time", 0.83 / 1.93, thesis, odgi.msPerImage() / hi.msPerImage(), here)
-                .row("ODGI / high-res pixels", 458.0 / 1049.0, thesis, odgi.megapixels() / hi.megapixels(), here);
+    /** Thesis AP@0.5 on VEDAI (Table 3.2) for the settings that correspond to ours (sizes divided by 8). */
+    private static final Map<String, Double> THESIS_AP50 = Map.of(
+            "ODGI 64-32", 0.646, "ODGI 64-8", 0.562, "ODGI 32-16", 0.470, "ODGI 32-8", 0.386, "ODGI 16-8", 0.143,
+            "single-shot 128", 0.684, "single-shot 64", 0.383, "single-shot 32", 0.102);
+    private static final Map<String, String> THESIS_NAME = Map.of(
+            "ODGI 64-32", "ODGI-tt 512-256", "ODGI 64-8", "ODGI-tt 512-64", "ODGI 32-16", "ODGI-tt 256-128",
+            "ODGI 32-8", "ODGI-tt 256-64", "ODGI 16-8", "ODGI-tt 128-64",
+            "single-shot 128", "tiny-yolo 1024", "single-shot 64", "tiny-yolo 512", "single-shot 32", "tiny-yolo 256");
+
+    /**
+     * Thesis beside here: AP@0.5 of every model that has a counterpart in Table 3.2 (VEDAI), the
+     * headline ratios (time and pixels relative to the high-resolution baseline), and the Table 3.3
+     * ablations (SDD, ODGI-tt 512-256, γ = 3) as ratios to the full model.
+     */
+    public static ThesisVsHere thesisVsHere(OdgiExperiment.Results r, int high, String scale) {
+        ThesisVsHere t = new ThesisVsHere("Thesis vs here");
+        String here = scale + ", SparseClusters";
+        List<OdgiExperiment.Row> models = new ArrayList<>(r.odgiAtChosenGamma());
+        models.addAll(r.baselines());
+        for (OdgiExperiment.Row m : models) {
+            if (THESIS_AP50.containsKey(m.model())) {
+                t.row("AP@0.5 " + m.model() + (m.gamma() > 0 ? " (γ=" + m.gamma() + ")" : ""), THESIS_AP50.get(m.model()),
+                        "VEDAI, " + THESIS_NAME.get(m.model()) + ", Table 3.2", m.ap50(), here);
+            }
+        }
+        OdgiExperiment.Row odgi = r.headline(), hi = r.baseline(high);
+        String thesis = "VEDAI, ODGI-tt 512-256 (γ=3) / tiny-yolo 1024, Table 3.2";
+        t.row("AP@0.75 " + odgi.model(), 0.422, "VEDAI, ODGI-tt 512-256, Table 3.2", odgi.ap75(), here);
+        t.row("AP@0.75 " + hi.model(), 0.252, "VEDAI, tiny-yolo 1024, Table 3.2", hi.ap75(), here);
+        t.row("ODGI / high-res: AP@0.5", 0.646 / 0.684, thesis, odgi.ap50() / hi.ap50(), here);
+        t.row("ODGI / high-res: CPU time", 0.83 / 1.93, thesis, odgi.msPerImage() / hi.msPerImage(), here + ", 1 thread");
+        t.row("ODGI / high-res: pixels", 458.0 / 1049.0, thesis, odgi.megapixels() / hi.megapixels(), here);
+        boolean hasGamma3 = r.ablation().stream().anyMatch(a -> a.gamma() == 3 && a.variant().equals("full"));
+        if (hasGamma3) {
+            double full = r.ablation("full", 3).ap50();
+            String sdd = "SDD, ODGI-tt 512-256, γ=3, Table 3.3";
+            for (var e : Map.of("no groups", 0.321, "fixed offsets", 0.136, "no offsets", 0.127).entrySet()) {
+                if (r.ablation().stream().anyMatch(a -> a.gamma() == 3 && a.variant().equals(e.getKey()))) {
+                    t.row(e.getKey() + " / full: AP@0.5", e.getValue() / 0.361, sdd, r.ablation(e.getKey(), 3).ap50() / full, here + ", γ=3");
+                }
+            }
+        }
+        return t;
     }
 }

@@ -115,6 +115,35 @@ class OdgiLossTest {
     }
 
     @Test
+    void gradientsOfConfidenceGroupAndOffsetLogitsMatchFiniteDifferences() {
+        List<Box> truths = List.of(new Box(0.1, 0.1, 0.15, 0.2), new Box(0.3, 0.25, 0.4, 0.35), new Box(0.6, 0.55, 0.8, 0.7));
+        java.util.Random rnd = new java.util.Random(3);
+        double[] raw = new double[8 * G * G];
+        for (int k = 0; k < raw.length; k++) {
+            raw[k] = rnd.nextGaussian();
+        }
+        OdgiLoss loss = new OdgiLoss(new OdgiLoss.Settings(5, 1, DELTA, true, true));
+        NDList labels = OdgiLoss.targets(manager, List.of(GroupTargets.of(truths, G, G)), true, 1);
+        NDArray pred = manager.create(raw, new Shape(1, 8, G, G));
+        pred.setRequiresGradient(true);
+        double[] grad;
+        try (var gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            gc.backward(loss.terms(labels, pred).total());
+            grad = pred.getGradient().toDoubleArray();
+        }
+        // Channels 4-7 (confidence, group, offsets) do not feed the stop-gradient targets (3.7), (3.9).
+        for (int k = 4 * G * G; k < 8 * G * G; k++) {
+            double h = 1e-5;
+            double[] plus = raw.clone(), minus = raw.clone();
+            plus[k] += h;
+            minus[k] -= h;
+            double fd = (v(loss.terms(labels, manager.create(plus, new Shape(1, 8, G, G))).total())
+                    - v(loss.terms(labels, manager.create(minus, new Shape(1, 8, G, G))).total())) / (2 * h);
+            assertEquals(fd, grad[k], 1e-6 + 1e-4 * Math.abs(fd), "d loss / d raw[" + k + "]");
+        }
+    }
+
+    @Test
     void mismatchedTargetsAreAClearError() {
         NDList labels = OdgiLoss.targets(manager, List.of(GroupTargets.of(List.of(), 4, 4)), true, 1);
         NDArray pred = manager.zeros(new Shape(1, 8, G, G));
