@@ -26,7 +26,8 @@ public final class OdgiExperiment {
      *
      * @param odgiResolutions pairs {R1, R2}; the first one is the headline model
      * @param gammas          the γ values traced by the accuracy-vs-compute curves and the ablation
-     * @param tauLows         τ_low grid of the validation sweep (the first values are the defaults)
+     * @param tauLows         τ_low grid of the validation sweep (it should contain the code's defaults, see
+     *                        {@link StageTransition#codeDefaults})
      */
     public record Config(int canvas, int trainImages, int valImages, int testImages, OdgiTraining.Settings training,
                          int[] baselineResolutions, int[][] odgiResolutions, int[] gammas,
@@ -44,12 +45,12 @@ public final class OdgiExperiment {
                 case QUICK -> new Config(128, 600, 100, 200,
                         new OdgiTraining.Settings(10, 16, 1e-3, 3, 5, 0.33, micro, 4, true, seed),
                         new int[]{32, 64, 128}, new int[][]{{64, 32}, {32, 16}}, new int[]{1, 2, 3, 5, 10},
-                        new double[]{0.1, 0.0, 0.2}, new double[]{0.8, 0.6, 0.9, 1.0}, new double[]{0.25, 0.5}, 40, true, seed);
+                        new double[]{0.0, 0.1, 0.2}, new double[]{0.6, 0.8, 0.9, 1.0}, new double[]{0.25, 0.5}, 40, true, seed);
                 case PAPER -> new Config(128, 1200, 200, 400,
                         new OdgiTraining.Settings(15, 16, 1e-3, 3, 10, 0.33, micro, 4, true, seed),
                         new int[]{32, 48, 64, 96, 128}, new int[][]{{64, 32}, {64, 8}, {32, 16}, {32, 8}, {16, 8}},
                         new int[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10},
-                        new double[]{0.1, 0.0, 0.2, 0.3, 0.4}, new double[]{0.8, 0.6, 0.7, 0.9, 1.0}, new double[]{0.25, 0.5, 0.75},
+                        new double[]{0.0, 0.1, 0.2, 0.3, 0.4}, new double[]{0.6, 0.7, 0.8, 0.9, 1.0}, new double[]{0.25, 0.5, 0.75},
                         100, true, seed);
             };
         }
@@ -125,7 +126,12 @@ public final class OdgiExperiment {
 
     /** One evaluated model: accuracy on the test set and counted/timed compute per image. */
     public record Row(String model, String variant, int r1, int r2, int gamma, double ap50, double ap75,
-                      double msPerImage, double megapixels, double megaMacs, double cropsPerImage, long parameters) {
+                      double msPerImage, double megapixels, double megaMacs, double cropsPerImage, double exitsPerImage,
+                      long parameters) {
+        /** Name for legends: the model, plus the variant unless it is the plain γ sweep. */
+        public String label() {
+            return variant.equals("gamma sweep") || variant.equals("tuned") ? model : model + ", " + variant;
+        }
     }
 
     private static final int BATCH = 32;
@@ -137,7 +143,7 @@ public final class OdgiExperiment {
         double ms = medianMillis(timingImages, test.size(), k -> det.detect(manager, test, new int[]{k}, 1));
         return new Row("single-shot " + det.resolution(), "baseline", det.resolution(), 0, 0,
                 AveragePrecision.compute(dets, test.truths(), 0.5), AveragePrecision.compute(dets, test.truths(), 0.75),
-                ms, det.pixelsPerImage() / 1e6, det.multiplyAddsPerImage() / 1e6, 0, det.net().parameters());
+                ms, det.pixelsPerImage() / 1e6, det.multiplyAddsPerImage() / 1e6, 0, 0, det.net().parameters());
     }
 
     /** ODGI on the given images with a transition; pixels and multiply-adds are counted from the crops actually made. */
@@ -147,12 +153,13 @@ public final class OdgiExperiment {
         List<OdgiDetector.ImageResult> results = det.refine(manager, data, all, stage1, t, BATCH);
         List<List<Detection>> dets = results.stream().map(OdgiDetector.ImageResult::detections).toList();
         double crops = results.stream().mapToInt(OdgiDetector.ImageResult::crops).average().orElse(0);
+        double exits = results.stream().mapToInt(r -> r.transition().exits().size()).average().orElse(0);
         double pixels = results.stream().mapToDouble(r -> det.pixels(r.crops())).average().orElse(0);
         double macs = results.stream().mapToDouble(r -> det.multiplyAdds(r.crops())).average().orElse(0);
         double ms = timingImages > 0 ? medianMillis(timingImages, data.size(), k -> det.detect(manager, data, new int[]{k}, t, 1)) : Double.NaN;
         return new Row(det.name(), variant, det.r1(), det.r2(), t.gamma(),
                 AveragePrecision.compute(dets, data.truths(), 0.5), AveragePrecision.compute(dets, data.truths(), 0.75),
-                ms, pixels / 1e6, macs / 1e6, crops, det.stage1().parameters() + det.stage2().parameters());
+                ms, pixels / 1e6, macs / 1e6, crops, exits, det.stage1().parameters() + det.stage2().parameters());
     }
 
     /**
@@ -202,10 +209,12 @@ public final class OdgiExperiment {
 
     /** γ from occupancy, then the best τ triple on validation (first in grid order on ties). */
     public static Tuned tune(NDManager manager, OdgiDetector det, AerialData val, Config c) {
-        StageTransition defaults = StageTransition.test(c.tauLows()[0], c.tauHighs()[0], c.tauNms()[0], 10);
-        int gamma = chooseGamma(manager, det, val, defaults);
+        int gamma = chooseGamma(manager, det, val, StageTransition.codeDefaults(10));
         List<TauPoint> sweep = tauSweep(manager, det, val, gamma, c);
-        TauPoint best = sweep.get(0);
+        StageTransition d = StageTransition.codeDefaults(gamma);
+        // Start from the code's values so that a flat sweep keeps them.
+        TauPoint best = sweep.stream().filter(p -> p.tauLow() == d.tauLow() && p.tauHigh() == d.tauHigh() && p.tauNms() == d.tauNms())
+                .findFirst().orElse(sweep.get(0));
         for (TauPoint p : sweep) {
             if (p.ap50() > best.ap50()) {
                 best = p;
@@ -248,6 +257,12 @@ public final class OdgiExperiment {
             chosen.add(evaluate(manager, t.detector(), d.test(), tu.transition(), "tuned", stage1, c.timingImages()));
             for (int g : c.gammas()) {
                 curves.add(evaluate(manager, t.detector(), d.test(), tu.transition().withGamma(g), "gamma sweep", stage1, c.timingImages()));
+            }
+            if (tuned.size() == 1) {
+                for (int g : c.gammas()) {
+                    curves.add(evaluate(manager, t.detector(), d.test(), tu.transition().withGamma(g).withNmsOnCrops(true),
+                            "NMS on crops (code)", stage1, c.timingImages()));
+                }
             }
         }
         List<Row> ablation = new ArrayList<>();
@@ -304,20 +319,27 @@ public final class OdgiExperiment {
         return evaluate(manager, c, d, m);
     }
 
-    /** Median wall-clock milliseconds of {@code call} over up to n images, after one warm-up call. */
+    /**
+     * Milliseconds per call: the median over up to n images (after one warm-up call), taken in three
+     * passes of which the fastest is kept, to damp interference from other processes on shared cores.
+     */
     static double medianMillis(int n, int available, java.util.function.IntConsumer call) {
         int count = Math.min(n, available);
         if (count <= 0) {
             return Double.NaN;
         }
         call.accept(0);
-        double[] ms = new double[count];
-        for (int k = 0; k < count; k++) {
-            long t0 = System.nanoTime();
-            call.accept(k);
-            ms[k] = (System.nanoTime() - t0) / 1e6;
+        double best = Double.POSITIVE_INFINITY;
+        for (int pass = 0; pass < 3; pass++) {
+            double[] ms = new double[count];
+            for (int k = 0; k < count; k++) {
+                long t0 = System.nanoTime();
+                call.accept(k);
+                ms[k] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(ms);
+            best = Math.min(best, count % 2 == 1 ? ms[count / 2] : (ms[count / 2 - 1] + ms[count / 2]) / 2);
         }
-        Arrays.sort(ms);
-        return count % 2 == 1 ? ms[count / 2] : (ms[count / 2 - 1] + ms[count / 2]) / 2;
+        return best;
     }
 }

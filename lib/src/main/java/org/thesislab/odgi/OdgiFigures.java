@@ -83,7 +83,7 @@ public final class OdgiFigures {
         base.setMarker(SeriesMarkers.SQUARE);
         Map<String, List<OdgiExperiment.Row>> byModel = new LinkedHashMap<>();
         for (OdgiExperiment.Row r : gammaCurves) {
-            byModel.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r);
+            byModel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);
         }
         for (var e : byModel.entrySet()) {
             List<OdgiExperiment.Row> rows = e.getValue();

@@ -33,7 +33,7 @@ public final class OdgiTables {
         Table t = Table.create(title, StringColumn.create("model"), StringColumn.create("variant"), IntColumn.create("gamma"),
                 DoubleColumn.create("AP@0.5"), DoubleColumn.create("AP@0.75"), DoubleColumn.create("ms / image"),
                 DoubleColumn.create("kpixels / image"), DoubleColumn.create("M multiply-adds / image"),
-                DoubleColumn.create("crops / image"), IntColumn.create("parameters"));
+                DoubleColumn.create("crops / image"), DoubleColumn.create("early exits / image"), IntColumn.create("parameters"));
         for (OdgiExperiment.Row r : rows) {
             t.stringColumn(0).append(r.model());
             t.stringColumn(1).append(r.variant());
@@ -44,7 +44,8 @@ public final class OdgiTables {
             t.doubleColumn(6).append(r.megapixels() * 1000);
             t.doubleColumn(7).append(r.megaMacs());
             t.doubleColumn(8).append(r.cropsPerImage());
-            t.intColumn(9).append((int) r.parameters());
+            t.doubleColumn(9).append(r.exitsPerImage());
+            t.intColumn(10).append((int) r.parameters());
         }
         return t;
     }

@@ -15,13 +15,25 @@ import java.util.List;
  *
  * @param offsets   LEARNED (the model's o), FIXED (o = 2/3, Table 3.3) or NONE (o = 1, no rescaling)
  * @param useGroups false ignores g, as in the "no groups" ablation (every box is an individual)
+ * @param nmsOnCrops false: NMS on the predicted boxes, then enlargement (the thesis' order); true: enlargement
+ *                   first and NMS on the crops (the authors' code), which suppresses overlapping crops more
  */
-public record StageTransition(double tauLow, double tauHigh, double tauNms, int gamma, Offsets offsets, boolean useGroups) {
+public record StageTransition(double tauLow, double tauHigh, double tauNms, int gamma, Offsets offsets, boolean useGroups,
+                              boolean nmsOnCrops) {
 
     public enum Offsets { LEARNED, FIXED, NONE }
 
     /** Fixed-offset ablation: o = 2/3, "corresponds to the value of δ we chose". */
     public static final double FIXED_OFFSET = 2.0 / 3.0;
+
+    public StageTransition(double tauLow, double tauHigh, double tauNms, int gamma, Offsets offsets, boolean useGroups) {
+        this(tauLow, tauHigh, tauNms, gamma, offsets, useGroups, false);
+    }
+
+    /** The cross-validated VEDAI 512-256 thresholds of the authors' code (τ_low 0.1, τ_high 0.8, τ_nms 0.25). */
+    public static StageTransition codeDefaults(int gamma) {
+        return test(0.1, 0.8, 0.25, gamma);
+    }
 
     public StageTransition {
         if (gamma < 0) {
@@ -42,9 +54,10 @@ public record StageTransition(double tauLow, double tauHigh, double tauNms, int 
         return new StageTransition(tauLow, tauHigh, tauNms, gamma, Offsets.LEARNED, true);
     }
 
-    public StageTransition withGamma(int g) { return new StageTransition(tauLow, tauHigh, tauNms, g, offsets, useGroups); }
-    public StageTransition withOffsets(Offsets o) { return new StageTransition(tauLow, tauHigh, tauNms, gamma, o, useGroups); }
-    public StageTransition withGroups(boolean use) { return new StageTransition(tauLow, tauHigh, tauNms, gamma, offsets, use); }
+    public StageTransition withGamma(int g) { return new StageTransition(tauLow, tauHigh, tauNms, g, offsets, useGroups, nmsOnCrops); }
+    public StageTransition withOffsets(Offsets o) { return new StageTransition(tauLow, tauHigh, tauNms, gamma, o, useGroups, nmsOnCrops); }
+    public StageTransition withGroups(boolean use) { return new StageTransition(tauLow, tauHigh, tauNms, gamma, offsets, use, nmsOnCrops); }
+    public StageTransition withNmsOnCrops(boolean on) { return new StageTransition(tauLow, tauHigh, tauNms, gamma, offsets, useGroups, on); }
 
     /** What the transition made of one image's stage-s predictions. */
     public record Outcome(List<Detection> exits, List<CellPrediction> refined, List<Box> regions) {
@@ -64,7 +77,9 @@ public record StageTransition(double tauLow, double tauHigh, double tauNms, int 
                 candidates.add(p);
             }
         }
-        List<Detection> asDetections = candidates.stream().map(CellPrediction::detection).toList();
+        // NMS ranks by confidence; the suppressed overlap is measured on the boxes or, in the code's order, on the crops.
+        List<Detection> asDetections = candidates.stream()
+                .map(p -> nmsOnCrops ? new Detection(region(p), p.confidence()) : p.detection()).toList();
         List<Detection> kept = Nms.apply(asDetections, tauNms, gamma);
         List<CellPrediction> refined = new ArrayList<>(kept.size());
         for (Detection d : kept) {

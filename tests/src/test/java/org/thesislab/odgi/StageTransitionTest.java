@@ -37,6 +37,15 @@ class StageTransitionTest {
     }
 
     @Test
+    void inTheCodesOrderNmsSuppressesOverlappingCropsOfDisjointBoxes() {
+        CellPrediction a = cell(new Box(0.40, 0.40, 0.45, 0.45), 0.7, false);   // crops: squares of side 0.1 (o = 0.5)
+        CellPrediction b = cell(new Box(0.46, 0.40, 0.51, 0.45), 0.6, false);   // boxes disjoint, crops IoU 0.6 / 1.4
+        StageTransition thesis = StageTransition.test(0, 1, 0.25, 10);
+        assertEquals(List.of(a, b), thesis.apply(List.of(a, b)).refined());
+        assertEquals(List.of(a), thesis.withNmsOnCrops(true).apply(List.of(a, b)).refined());
+    }
+
+    @Test
     void regionsAreEnlargedByOneOverOffsetMadeSquareAndKeptInside() {
         StageTransition t = StageTransition.test(0, 1, 0.5, 3);
         CellPrediction p = new CellPrediction(Box.ofCentre(0.5, 0.5, 0.1, 0.05), 0.9, true, 0.5, 0.5);
