@@ -69,13 +69,13 @@ public final class OdgiFigures {
     public static XYChart accuracyVsCost(String title, String costLabel, List<OdgiExperiment.Row> baselines,
                                          List<OdgiExperiment.Row> gammaCurves, boolean ap75,
                                          java.util.function.ToDoubleFunction<OdgiExperiment.Row> cost) {
-        XYChart chart = new XYChartBuilder().width(560).height(400).title(title).xAxisTitle(costLabel)
+        XYChart chart = new XYChartBuilder().width(560).height(460).title(title).xAxisTitle(costLabel)
                 .yAxisTitle(ap75 ? "AP@0.75" : "AP@0.5").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setMarkerSize(8);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         XYSeries base = chart.addSeries("single-shot (" + baselines.stream().map(r -> String.valueOf(r.r1())).reduce((a, b) -> a + "/" + b).orElse("") + " px)",
                 baselines.stream().mapToDouble(cost).toArray(), baselines.stream().mapToDouble(r -> ap75 ? r.ap75() : r.ap50()).toArray());
         base.setLineColor(Color.BLACK);
