@@ -91,16 +91,13 @@ public final class FashionMnistTour {
                 .seed(run.seed())
                 .metric(new Accuracy())
                 .earlyStopping("val_Accuracy", true, 3)
-                .listener(curves())
+                .listener(new LiveCurves(run, "training-curves", "Fashion-MNIST convnet",
+                        new String[] {"train_loss", "val_loss"}, "train_Accuracy", "val_Accuracy"))
                 .progress(true, "Fashion-MNIST convnet");
         if (checkpoints != null) {
             loop.checkpoints(checkpoints);
         }
         return loop.build().fit(data.train(), data.validation());
-    }
-
-    public static LiveCurves curves() {
-        return new LiveCurves("Fashion-MNIST convnet", new String[] {"train_loss", "val_loss"}, "train_Accuracy", "val_Accuracy");
     }
 
     /** Predicted class of every example, batched. */
