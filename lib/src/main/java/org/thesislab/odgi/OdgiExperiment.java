@@ -74,6 +74,7 @@ public final class OdgiExperiment {
      * faster for these small tensors on a machine whose cores are shared.
      */
     public static void useSingleThread() {
+        ai.djl.engine.Engine.getEngine("PyTorch");   // loads libtorch, which must happen before the call below
         JniUtils.setNumThreads(1);
     }
 

@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Images per second of single-image inference on one thread (as the thesis times its CPU), ODGI
  * against the single-shot baselines. Speed does not depend on the weights, so the networks are
- * untrained; with τ_low = 0 every cell is a candidate, so ODGI always makes exactly γ crops.
+ * untrained; with τ_low = 0 every cell is a candidate, so ODGI always makes exactly γ crops. Caveat: untrained
+ * heads give every cell c ≈ 0.5, so the final NMS sees all cells (1024 for single-shot 128, 64 per crop for
+ * ODGI 64-32), which overstates NMS time; the notebook times the trained models.
  * Run with {@code environment/lab bench}.
  */
 @Tag("benchmark")
