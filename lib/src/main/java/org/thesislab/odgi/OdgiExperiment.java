@@ -1,0 +1,346 @@
+package org.thesislab.odgi;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import org.thesislab.core.Scale;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The chapter's experiment (§3.1.4): ODGI against the same single-shot detector at several
+ * resolutions, on the procedural aerial-like data, with accuracy (AP@0.5, AP@0.75), counted compute
+ * (pixels, multiply-adds) and timed single-image inference. Called by the notebook step by step and
+ * by the reproduction test through {@link #run}.
+ */
+public final class OdgiExperiment {
+    private OdgiExperiment() {
+    }
+
+    /**
+     * Sizes of one run.
+     *
+     * @param odgiResolutions pairs {R1, R2}; the first one is the headline model
+     * @param gammas          the γ values traced by the accuracy-vs-compute curves and the ablation
+     * @param tauLows         τ_low grid of the validation sweep (it should contain the code's defaults, see
+     *                        {@link StageTransition#codeDefaults})
+     */
+    public record Config(int canvas, int trainImages, int valImages, int testImages, OdgiTraining.Settings training,
+                         int[] baselineResolutions, int[][] odgiResolutions, int[] gammas,
+                         double[] tauLows, double[] tauHighs, double[] tauNms, int timingImages, boolean retrainNoGroups,
+                         long seed) {
+
+        /** smoke: seconds; quick: a few minutes on 2 shared cores; paper: the spec's full reproduction profile. */
+        public static Config forScale(Scale scale, long seed) {
+            int[] micro = {8, 16, 24, 32};
+            return switch (scale) {
+                case SMOKE -> new Config(128, 48, 16, 16,
+                        new OdgiTraining.Settings(2, 16, 1e-3, 1, 3, 0.33, micro, 4, true, seed),
+                        new int[]{32, 64, 128}, new int[][]{{64, 32}}, new int[]{1, 3},
+                        new double[]{0.1}, new double[]{0.8}, new double[]{0.25}, 4, true, seed);
+                case QUICK -> new Config(128, 600, 100, 200,
+                        new OdgiTraining.Settings(10, 16, 1e-3, 3, 5, 0.33, micro, 4, true, seed),
+                        new int[]{32, 64, 128}, new int[][]{{64, 32}, {32, 16}}, new int[]{1, 2, 3, 5, 10},
+                        new double[]{0.0, 0.1, 0.2}, new double[]{0.6, 0.8, 0.9, 1.0}, new double[]{0.25, 0.5}, 40, true, seed);
+                case PAPER -> new Config(128, 1200, 200, 400,
+                        new OdgiTraining.Settings(15, 16, 1e-3, 3, 10, 0.33, micro, 4, true, seed),
+                        new int[]{32, 48, 64, 96, 128}, new int[][]{{64, 32}, {64, 8}, {32, 16}, {32, 8}, {16, 8}},
+                        new int[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10},
+                        new double[]{0.0, 0.1, 0.2, 0.3, 0.4}, new double[]{0.6, 0.7, 0.8, 0.9, 1.0}, new double[]{0.25, 0.5, 0.75},
+                        100, true, seed);
+            };
+        }
+
+        /**
+         * The headline at the smallest size that still shows it, for the reproduction test (about a
+         * minute on 2 cores): baselines at 64 and 128 px, ODGI 64-32, default thresholds, no ablation retraining.
+         */
+        public static Config reproduction(long seed) {
+            return new Config(128, 320, 60, 120,
+                    new OdgiTraining.Settings(8, 16, 1e-3, 2, 5, 0.33, new int[]{8, 16, 24, 32}, 4, true, seed),
+                    new int[]{64, 128}, new int[][]{{64, 32}}, new int[]{3},
+                    new double[]{0.1}, new double[]{0.8}, new double[]{0.25}, 10, false, seed);
+        }
+
+        public int highResolution() { return Arrays.stream(baselineResolutions).max().orElseThrow(); }
+    }
+
+    /**
+     * Runs inference on one thread, like the thesis' CPU timings ("single thread"); it is also much
+     * faster for these small tensors on a machine whose cores are shared.
+     */
+    public static void useSingleThread() {
+        ai.djl.engine.Engine.getEngine("PyTorch");   // loads libtorch, which must happen before the call below
+        JniUtils.setNumThreads(1);
+    }
+
+    public record Splits(AerialData train, AerialData validation, AerialData test) {
+    }
+
+    /** Seeded train / validation / test images (disjoint seeds). */
+    public static Splits data(Config c) {
+        SparseClusters gen = SparseClusters.aerial(c.canvas());
+        return new Splits(new AerialData(gen.generate(c.trainImages(), c.seed() * 3 + 1)),
+                new AerialData(gen.generate(c.valImages(), c.seed() * 3 + 2)),
+                new AerialData(gen.generate(c.testImages(), c.seed() * 3 + 3)));
+    }
+
+    /** All trained models of a run. */
+    public record Models(Map<Integer, OdgiTraining.Trained<SingleShotDetector>> baselines,
+                         List<OdgiTraining.Trained<OdgiDetector>> odgi,
+                         OdgiTraining.Trained<OdgiDetector> noGroups) {
+        public List<OdgiTraining.Epoch> history() {
+            List<OdgiTraining.Epoch> all = new ArrayList<>();
+            baselines.values().forEach(t -> all.addAll(t.history()));
+            odgi.forEach(t -> all.addAll(t.history()));
+            if (noGroups != null) {
+                all.addAll(noGroups.history());
+            }
+            return all;
+        }
+
+        public OdgiDetector headline() { return odgi.get(0).detector(); }
+    }
+
+    /** Trains the baselines, every ODGI setting and (optionally) the "no groups" variant of the first one. */
+    public static Models train(NDManager manager, Config c, Splits d, OdgiTraining.Listener listener) {
+        Map<Integer, OdgiTraining.Trained<SingleShotDetector>> baselines = new LinkedHashMap<>();
+        for (int res : c.baselineResolutions()) {
+            baselines.put(res, OdgiTraining.trainBaseline(manager, d.train(), res, c.training(), listener));
+        }
+        List<OdgiTraining.Trained<OdgiDetector>> odgi = new ArrayList<>();
+        for (int[] r : c.odgiResolutions()) {
+            odgi.add(OdgiTraining.trainOdgi(manager, d.train(), r[0], r[1], c.training(), OdgiLoss.Settings.intermediateStage(), listener));
+        }
+        OdgiTraining.Trained<OdgiDetector> noGroups = null;
+        if (c.retrainNoGroups()) {
+            int[] r = c.odgiResolutions()[0];
+            noGroups = OdgiTraining.trainOdgi(manager, d.train(), r[0], r[1], c.training(),
+                    OdgiLoss.Settings.intermediateStage().withoutGroups(), listener);
+        }
+        return new Models(baselines, odgi, noGroups);
+    }
+
+    /** One evaluated model: accuracy on the test set and counted/timed compute per image. */
+    public record Row(String model, String variant, int r1, int r2, int gamma, double ap50, double ap75,
+                      double msPerImage, double megapixels, double megaMacs, double cropsPerImage, double exitsPerImage,
+                      long parameters) {
+        /** Name for legends: the model, plus the variant unless it is the plain γ sweep. */
+        public String label() {
+            return variant.equals("gamma sweep") || variant.equals("tuned") ? model : model + ", " + variant;
+        }
+    }
+
+    private static final int BATCH = 32;
+
+    /** A baseline on the test set. */
+    public static Row evaluate(NDManager manager, SingleShotDetector det, AerialData test, int timingImages) {
+        int[] all = IntStream.range(0, test.size()).toArray();
+        List<List<Detection>> dets = det.detect(manager, test, all, BATCH);
+        double ms = medianMillis(timingImages, test.size(), k -> det.detect(manager, test, new int[]{k}, 1));
+        return new Row("single-shot " + det.resolution(), "baseline", det.resolution(), 0, 0,
+                AveragePrecision.compute(dets, test.truths(), 0.5), AveragePrecision.compute(dets, test.truths(), 0.75),
+                ms, det.pixelsPerImage() / 1e6, det.multiplyAddsPerImage() / 1e6, 0, 0, det.net().parameters());
+    }
+
+    /** ODGI on the given images with a transition; pixels and multiply-adds are counted from the crops actually made. */
+    public static Row evaluate(NDManager manager, OdgiDetector det, AerialData data, StageTransition t, String variant,
+                               List<List<CellPrediction>> stage1, int timingImages) {
+        int[] all = IntStream.range(0, data.size()).toArray();
+        List<OdgiDetector.ImageResult> results = det.refine(manager, data, all, stage1, t, BATCH);
+        List<List<Detection>> dets = results.stream().map(OdgiDetector.ImageResult::detections).toList();
+        double crops = results.stream().mapToInt(OdgiDetector.ImageResult::crops).average().orElse(0);
+        double exits = results.stream().mapToInt(r -> r.transition().exits().size()).average().orElse(0);
+        double pixels = results.stream().mapToDouble(r -> det.pixels(r.crops())).average().orElse(0);
+        double macs = results.stream().mapToDouble(r -> det.multiplyAdds(r.crops())).average().orElse(0);
+        double ms = timingImages > 0 ? medianMillis(timingImages, data.size(), k -> det.detect(manager, data, new int[]{k}, t, 1)) : Double.NaN;
+        return new Row(det.name(), variant, det.r1(), det.r2(), t.gamma(),
+                AveragePrecision.compute(dets, data.truths(), 0.5), AveragePrecision.compute(dets, data.truths(), 0.75),
+                ms, pixels / 1e6, macs / 1e6, crops, exits, det.stage1().parameters() + det.stage2().parameters());
+    }
+
+    /**
+     * γ_test from the validation set (§3.1.4): the mean number of relevant crops per image (crops that
+     * overlap at least one object), out of at most 10, rounded up.
+     */
+    public static int chooseGamma(NDManager manager, OdgiDetector det, AerialData val, StageTransition t) {
+        int[] all = IntStream.range(0, val.size()).toArray();
+        var stage1 = det.stage1(manager, val, all, BATCH);
+        double relevant = 0;
+        for (int n = 0; n < val.size(); n++) {
+            for (Box region : t.withGamma(10).apply(stage1.get(n)).regions()) {
+                final Box reg = region;
+                if (val.truths(n).stream().anyMatch(b -> b.intersection(reg) > 0)) {
+                    relevant++;
+                }
+            }
+        }
+        return Math.max(1, (int) Math.ceil(relevant / val.size()));
+    }
+
+    /** One point of the τ sweep on validation. */
+    public record TauPoint(double tauLow, double tauHigh, double tauNms, double ap50) {
+    }
+
+    /** Sweeps τ_low × τ_high × τ_nms on validation at a fixed γ; thresholds need no retraining. */
+    public static List<TauPoint> tauSweep(NDManager manager, OdgiDetector det, AerialData val, int gamma, Config c) {
+        int[] all = IntStream.range(0, val.size()).toArray();
+        var stage1 = det.stage1(manager, val, all, BATCH);
+        List<TauPoint> out = new ArrayList<>();
+        for (double nms : c.tauNms()) {
+            for (double lo : c.tauLows()) {
+                for (double hi : c.tauHighs()) {
+                    StageTransition t = StageTransition.test(lo, hi, nms, gamma);
+                    List<List<Detection>> dets = det.refine(manager, val, all, stage1, t, BATCH).stream()
+                            .map(OdgiDetector.ImageResult::detections).toList();
+                    out.add(new TauPoint(lo, hi, nms, AveragePrecision.compute(dets, val.truths(), 0.5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The chosen test-time setting of one ODGI model. */
+    public record Tuned(OdgiDetector detector, StageTransition transition, List<TauPoint> sweep) {
+    }
+
+    /** γ from occupancy, then the best τ triple on validation (first in grid order on ties). */
+    public static Tuned tune(NDManager manager, OdgiDetector det, AerialData val, Config c) {
+        int gamma = chooseGamma(manager, det, val, StageTransition.codeDefaults(10));
+        List<TauPoint> sweep = tauSweep(manager, det, val, gamma, c);
+        StageTransition d = StageTransition.codeDefaults(gamma);
+        // Start from the code's values so that a flat sweep keeps them.
+        TauPoint best = sweep.stream().filter(p -> p.tauLow() == d.tauLow() && p.tauHigh() == d.tauHigh() && p.tauNms() == d.tauNms())
+                .findFirst().orElse(sweep.get(0));
+        for (TauPoint p : sweep) {
+            if (p.ap50() > best.ap50()) {
+                best = p;
+            }
+        }
+        return new Tuned(det, StageTransition.test(best.tauLow(), best.tauHigh(), best.tauNms(), gamma), sweep);
+    }
+
+    /** Everything the notebook tables and the headline need. */
+    public record Results(List<Row> baselines, List<Tuned> tuned, List<Row> odgiAtChosenGamma, List<Row> gammaCurves,
+                          List<Row> ablation) {
+        public Row headline() { return odgiAtChosenGamma.get(0); }
+
+        /** An ablation variant ("full", "no groups", "fixed offsets", "no offsets") of the headline model at γ. */
+        public Row ablation(String variant, int gamma) {
+            return ablation.stream().filter(r -> r.variant().equals(variant) && r.gamma() == gamma).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No ablation row '" + variant + "' at γ=" + gamma));
+        }
+
+        public Row baseline(int res) {
+            return baselines.stream().filter(r -> r.r1() == res).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No baseline at " + res + " px was trained"));
+        }
+    }
+
+    /** Evaluates all models: baselines, ODGI tuned on validation, γ curves and the Table 3.3 ablation. */
+    public static Results evaluate(NDManager manager, Config c, Splits d, Models m) {
+        List<Row> baselines = new ArrayList<>();
+        for (var t : m.baselines().values()) {
+            baselines.add(evaluate(manager, t.detector(), d.test(), c.timingImages()));
+        }
+        int[] all = IntStream.range(0, d.test().size()).toArray();
+        List<Tuned> tuned = new ArrayList<>();
+        List<Row> chosen = new ArrayList<>();
+        List<Row> curves = new ArrayList<>();
+        for (var t : m.odgi()) {
+            Tuned tu = tune(manager, t.detector(), d.validation(), c);
+            tuned.add(tu);
+            var stage1 = t.detector().stage1(manager, d.test(), all, BATCH);
+            chosen.add(evaluate(manager, t.detector(), d.test(), tu.transition(), "tuned", stage1, c.timingImages()));
+            for (int g : c.gammas()) {
+                curves.add(evaluate(manager, t.detector(), d.test(), tu.transition().withGamma(g), "gamma sweep", stage1, c.timingImages()));
+            }
+            if (tuned.size() == 1) {
+                for (int g : c.gammas()) {
+                    curves.add(evaluate(manager, t.detector(), d.test(), tu.transition().withGamma(g).withNmsOnCrops(true),
+                            "NMS on crops (code)", stage1, c.timingImages()));
+                }
+            }
+        }
+        List<Row> ablation = new ArrayList<>();
+        Tuned head = tuned.get(0);
+        var stage1 = head.detector().stage1(manager, d.test(), all, BATCH);
+        var noGroupsStage1 = m.noGroups() == null ? null : m.noGroups().detector().stage1(manager, d.test(), all, BATCH);
+        for (int g : IntStream.concat(Arrays.stream(c.gammas()), IntStream.of(head.transition().gamma())).distinct().sorted().toArray()) {
+            StageTransition t = head.transition().withGamma(g);
+            ablation.add(evaluate(manager, head.detector(), d.test(), t, "full", stage1, 0));
+            ablation.add(evaluate(manager, head.detector(), d.test(), t.withOffsets(StageTransition.Offsets.FIXED), "fixed offsets", stage1, 0));
+            ablation.add(evaluate(manager, head.detector(), d.test(), t.withOffsets(StageTransition.Offsets.NONE), "no offsets", stage1, 0));
+            if (m.noGroups() != null) {
+                OdgiDetector ng = m.noGroups().detector();
+                ablation.add(evaluate(manager, ng, d.test(), t.withGroups(false), "no groups", noGroupsStage1, 0));
+            }
+        }
+        return new Results(baselines, tuned, chosen, curves, ablation);
+    }
+
+    /**
+     * The headline in words, with the verdict computed from this run's numbers: ODGI "close" to the
+     * high-resolution baseline means at least 85 % of its AP@0.5; "clearly less compute" means at most
+     * 70 % of its pixels; "clearly beats" the same-R1 baseline means at least 0.05 more AP@0.5.
+     */
+    public static String headline(Results r, int high, int low) {
+        Row o = r.headline(), hi = r.baseline(high), lo = r.baseline(low);
+        double apRatio = o.ap50() / hi.ap50(), pixRatio = o.megapixels() / hi.megapixels();
+        boolean close = apRatio >= 0.85, cheaper = pixRatio <= 0.7, beatsLow = o.ap50() >= lo.ap50() + 0.05;
+        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "%s (γ=%d) reaches AP@0.5 %.3f, %.0f%% of the %d-px single-shot detector's %.3f, with %.0f%% of its pixels, "
+                        + "%.0f%% of its multiply-adds and %.0f%% of its time; at ODGI's first-stage resolution (%d px) the single-shot "
+                        + "detector reaches %.3f. AP@0.75: ODGI %.3f vs %.3f.%n",
+                o.model(), o.gamma(), o.ap50(), 100 * apRatio, high, hi.ap50(), 100 * pixRatio, 100 * o.megaMacs() / hi.megaMacs(),
+                100 * o.msPerImage() / hi.msPerImage(), low, lo.ap50(), o.ap75(), hi.ap75()));
+        s.append("close to the high-resolution baseline: ").append(close ? "yes" : "NO")
+                .append("; clearly less compute: ").append(cheaper ? "yes" : "NO")
+                .append("; clearly beats the same-resolution baseline: ").append(beatsLow ? "yes" : "NO");
+        r.ablation.stream().filter(a -> a.gamma() == o.gamma() && !a.variant().equals("full")).forEach(a ->
+                s.append(String.format(java.util.Locale.ROOT, "%n%s: AP@0.5 %.3f (%+.3f vs full)", a.variant(), a.ap50(), a.ap50() - o.ap50())));
+        return s.toString();
+    }
+
+    /** Epochs trained in total by {@link #train} (for a progress bar). */
+    public static int totalEpochs(Config c) {
+        int models = c.baselineResolutions().length + c.odgiResolutions().length + (c.retrainNoGroups() ? 1 : 0);
+        return models * c.training().epochs();
+    }
+
+    /** Data, training and evaluation in one call (the reproduction test). */
+    public static Results run(NDManager manager, Config c, OdgiTraining.Listener listener) {
+        useSingleThread();
+        Splits d = data(c);
+        Models m = train(manager, c, d, listener);
+        return evaluate(manager, c, d, m);
+    }
+
+    /**
+     * Milliseconds per call: the median over up to n images (after one warm-up call), taken in three
+     * passes of which the fastest is kept, to damp interference from other processes on shared cores.
+     */
+    static double medianMillis(int n, int available, java.util.function.IntConsumer call) {
+        int count = Math.min(n, available);
+        if (count <= 0) {
+            return Double.NaN;
+        }
+        call.accept(0);
+        double best = Double.POSITIVE_INFINITY;
+        for (int pass = 0; pass < 3; pass++) {
+            double[] ms = new double[count];
+            for (int k = 0; k < count; k++) {
+                long t0 = System.nanoTime();
+                call.accept(k);
+                ms[k] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(ms);
+            best = Math.min(best, count % 2 == 1 ? ms[count / 2] : (ms[count / 2 - 1] + ms[count / 2]) / 2);
+        }
+        return best;
+    }
+}

@@ -1,0 +1,147 @@
+package org.thesislab.odgi;
+
+import org.thesislab.core.ThesisVsHere;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The chapter's tables in Tablesaw form (Tables 3.1, 3.2, 3.3 and the training history). */
+public final class OdgiTables {
+    private OdgiTables() {
+    }
+
+    /** Table 3.1-style statistics of the data, next to the thesis' VEDAI / SDD / COCO rows. */
+    public static Table datasetStats(AerialData data, String name) {
+        AerialData.Stats s = data.stats(16);
+        StringColumn set = StringColumn.create("data set", "VEDAI (thesis)", "SDD (thesis)", "MS-COCO (thesis)", name);
+        DoubleColumn size = DoubleColumn.create("object size (% of image)", 0.113, 0.159, 14.96, s.objectAreaPercent());
+        DoubleColumn empty = DoubleColumn.create("empty cells, 16x16 grid (%)", 95.1, 97.1, 49.4, 100 * s.emptyCellRatio16());
+        DoubleColumn objects = DoubleColumn.create("objects / image", 2.96, 12.07, Double.NaN, s.objectsPerImage());
+        DoubleColumn groups = DoubleColumn.create("groups / image (16x16)", Double.NaN, Double.NaN, Double.NaN, s.groupsPerImage());
+        DoubleColumn perGroup = DoubleColumn.create("objects / group", Double.NaN, Double.NaN, Double.NaN, s.objectsPerGroup());
+        return Table.create("Table 3.1: small, sparse objects", set, size, empty, objects, groups, perGroup);
+    }
+
+    /** Evaluated models, Table 3.2 style. */
+    public static Table rows(String title, List<OdgiExperiment.Row> rows) {
+        Table t = Table.create(title, StringColumn.create("model"), StringColumn.create("variant"), IntColumn.create("gamma"),
+                DoubleColumn.create("AP@0.5"), DoubleColumn.create("AP@0.75"), DoubleColumn.create("ms / image"),
+                DoubleColumn.create("kpixels / image"), DoubleColumn.create("M multiply-adds / image"),
+                DoubleColumn.create("crops / image"), DoubleColumn.create("early exits / image"), IntColumn.create("parameters"));
+        for (OdgiExperiment.Row r : rows) {
+            t.stringColumn(0).append(r.model());
+            t.stringColumn(1).append(r.variant());
+            t.intColumn(2).append(r.gamma());
+            t.doubleColumn(3).append(r.ap50());
+            t.doubleColumn(4).append(r.ap75());
+            t.doubleColumn(5).append(r.msPerImage());
+            t.doubleColumn(6).append(r.megapixels() * 1000);
+            t.doubleColumn(7).append(r.megaMacs());
+            t.doubleColumn(8).append(r.cropsPerImage());
+            t.doubleColumn(9).append(r.exitsPerImage());
+            t.intColumn(10).append((int) r.parameters());
+        }
+        return t;
+    }
+
+    /** Table 3.3 layout: one row per variant, one AP@0.5 column per γ. */
+    public static Table ablation(List<OdgiExperiment.Row> rows) {
+        Map<String, Map<Integer, Double>> byVariant = new LinkedHashMap<>();
+        List<Integer> gammas = new ArrayList<>();
+        for (OdgiExperiment.Row r : rows) {
+            byVariant.computeIfAbsent(r.variant(), k -> new LinkedHashMap<>()).put(r.gamma(), r.ap50());
+            if (!gammas.contains(r.gamma())) {
+                gammas.add(r.gamma());
+            }
+        }
+        Table t = Table.create("Table 3.3 (AP@0.5): ablations of " + rows.get(0).model(), StringColumn.create("variant"));
+        for (int g : gammas) {
+            t.addColumns(DoubleColumn.create("γ=" + g));
+        }
+        for (var e : byVariant.entrySet()) {
+            t.stringColumn(0).append(e.getKey());
+            for (int k = 0; k < gammas.size(); k++) {
+                t.doubleColumn(k + 1).append(e.getValue().getOrDefault(gammas.get(k), Double.NaN));
+            }
+        }
+        return t;
+    }
+
+    /** Mean loss per epoch for every trained model. */
+    public static Table history(List<OdgiTraining.Epoch> epochs) {
+        Table t = Table.create("training", IntColumn.create("epoch"), StringColumn.create("model"),
+                DoubleColumn.create("stage-1 / baseline loss"), DoubleColumn.create("stage-2 loss"), DoubleColumn.create("seconds"));
+        for (OdgiTraining.Epoch e : epochs) {
+            t.intColumn(0).append(e.epoch());
+            t.stringColumn(1).append(e.model());
+            t.doubleColumn(2).append(e.stage1Loss());
+            t.doubleColumn(3).append(e.stage2Loss());
+            t.doubleColumn(4).append(e.seconds());
+        }
+        return t;
+    }
+
+    /** The τ sweep of one model as a τ_low × τ_high grid per τ_nms (for a heatmap). */
+    public static double[][] tauGrid(List<OdgiExperiment.TauPoint> sweep, double tauNms, double[] lows, double[] highs) {
+        double[][] v = new double[lows.length][highs.length];
+        for (int i = 0; i < lows.length; i++) {
+            for (int j = 0; j < highs.length; j++) {
+                final int a = i, b = j;
+                v[i][j] = sweep.stream().filter(p -> p.tauNms() == tauNms && p.tauLow() == lows[a] && p.tauHigh() == highs[b])
+                        .mapToDouble(OdgiExperiment.TauPoint::ap50).findFirst().orElse(Double.NaN);
+            }
+        }
+        return v;
+    }
+
+    /** Thesis AP@0.5 on VEDAI (Table 3.2) for the settings that correspond to ours (sizes divided by 8). */
+    private static final Map<String, Double> THESIS_AP50 = Map.of(
+            "ODGI 64-32", 0.646, "ODGI 64-8", 0.562, "ODGI 32-16", 0.470, "ODGI 32-8", 0.386, "ODGI 16-8", 0.143,
+            "single-shot 128", 0.684, "single-shot 64", 0.383, "single-shot 32", 0.102);
+    private static final Map<String, String> THESIS_NAME = Map.of(
+            "ODGI 64-32", "ODGI-tt 512-256", "ODGI 64-8", "ODGI-tt 512-64", "ODGI 32-16", "ODGI-tt 256-128",
+            "ODGI 32-8", "ODGI-tt 256-64", "ODGI 16-8", "ODGI-tt 128-64",
+            "single-shot 128", "tiny-yolo 1024", "single-shot 64", "tiny-yolo 512", "single-shot 32", "tiny-yolo 256");
+
+    /**
+     * Thesis beside here: AP@0.5 of every model that has a counterpart in Table 3.2 (VEDAI), the
+     * headline ratios (time and pixels relative to the high-resolution baseline), and the Table 3.3
+     * ablations (SDD, ODGI-tt 512-256, γ = 3) as ratios to the full model.
+     */
+    public static ThesisVsHere thesisVsHere(OdgiExperiment.Results r, int high, String scale) {
+        ThesisVsHere t = new ThesisVsHere("Thesis vs here");
+        String here = scale + ", SparseClusters";
+        List<OdgiExperiment.Row> models = new ArrayList<>(r.odgiAtChosenGamma());
+        models.addAll(r.baselines());
+        for (OdgiExperiment.Row m : models) {
+            if (THESIS_AP50.containsKey(m.model())) {
+                t.row("AP@0.5 " + m.model() + (m.gamma() > 0 ? " (γ=" + m.gamma() + ")" : ""), THESIS_AP50.get(m.model()),
+                        "VEDAI, " + THESIS_NAME.get(m.model()) + ", Table 3.2", m.ap50(), here);
+            }
+        }
+        OdgiExperiment.Row odgi = r.headline(), hi = r.baseline(high);
+        String thesis = "VEDAI, ODGI-tt 512-256 (γ=3) / tiny-yolo 1024, Table 3.2";
+        t.row("AP@0.75 " + odgi.model(), 0.422, "VEDAI, ODGI-tt 512-256, Table 3.2", odgi.ap75(), here);
+        t.row("AP@0.75 " + hi.model(), 0.252, "VEDAI, tiny-yolo 1024, Table 3.2", hi.ap75(), here);
+        t.row("ODGI / high-res: AP@0.5", 0.646 / 0.684, thesis, odgi.ap50() / hi.ap50(), here);
+        t.row("ODGI / high-res: CPU time", 0.83 / 1.93, thesis, odgi.msPerImage() / hi.msPerImage(), here + ", 1 thread");
+        t.row("ODGI / high-res: pixels", 458.0 / 1049.0, thesis, odgi.megapixels() / hi.megapixels(), here);
+        boolean hasGamma3 = r.ablation().stream().anyMatch(a -> a.gamma() == 3 && a.variant().equals("full"));
+        if (hasGamma3) {
+            double full = r.ablation("full", 3).ap50();
+            String sdd = "SDD, ODGI-tt 512-256, γ=3, Table 3.3";
+            for (var e : Map.of("no groups", 0.321, "fixed offsets", 0.136, "no offsets", 0.127).entrySet()) {
+                if (r.ablation().stream().anyMatch(a -> a.gamma() == 3 && a.variant().equals(e.getKey()))) {
+                    t.row(e.getKey() + " / full: AP@0.5", e.getValue() / 0.361, sdd, r.ablation(e.getKey(), 3).ap50() / full, here + ", γ=3");
+                }
+            }
+        }
+        return t;
+    }
+}
