@@ -1,0 +1,65 @@
+package org.thesislab.colorization;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.XavierInitializer;
+
+/**
+ * A colorization model built on the embedding network e_phi: grayscale in, chroma on the low-resolution
+ * grid out. Subclasses: the PIC model (e_phi + autoregressive f_theta), the per-pixel mixture (e_phi
+ * alone with a likelihood head) and the feed-forward L2 regression baseline.
+ */
+public abstract class ChromaModel extends AbstractBlock {
+    protected final EmbeddingNet embedding;
+
+    protected ChromaModel(EmbeddingNet.Spec spec) {
+        this.embedding = addChildBlock("e_phi", new EmbeddingNet(spec));
+    }
+
+    /** Short name for tables and legends. */
+    public abstract String name();
+
+    /** The training objective of one batch, a scalar. */
+    public abstract NDArray loss(ParameterStore ps, Chroma.Batch batch, boolean training);
+
+    /**
+     * Colorizes each grayscale input once: luma (N, 1, S, S), lumaLow (N, 1, h, w) -> normalised chroma
+     * (N, 2, h, w) on the grid of C. {@code tau} scales the sampling noise where the model samples.
+     */
+    public abstract NDArray colorize(ParameterStore ps, NDArray luma, NDArray lumaLow, double tau);
+
+    /** Chroma subsampling factor between the image and the chroma grid (e_phi's total stride). */
+    public int factor() {
+        return embedding.spec().factor();
+    }
+
+    /** Initialises the weights (He-normal convolutions, zero biases) for images of {@code side} pixels. */
+    public void initialize(NDManager manager, int side) {
+        if (side % factor() != 0) {
+            throw new IllegalArgumentException("image side " + side + " is not a multiple of the chroma factor "
+                    + factor());
+        }
+        setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
+        initialize(manager, DataType.FLOAT32, inputShapes(side));
+    }
+
+    /** The shapes {@link #initialize(NDManager, int)} passes to the block. */
+    protected abstract Shape[] inputShapes(int side);
+
+    /** Number of trainable scalars. */
+    public long parameterCount() {
+        return getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    /** Bits per dimension of each image from per-pixel log-likelihoods (N, h, w) in nats: -sum / (ln 2 * h * w * 2). */
+    static NDArray bitsPerDim(NDArray logProb) {
+        Shape s = logProb.getShape();
+        return logProb.sum(new int[] {1, 2}).neg().div(Math.log(2) * s.get(1) * s.get(2) * 2);
+    }
+}
