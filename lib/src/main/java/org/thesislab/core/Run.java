@@ -1,0 +1,164 @@
+package org.thesislab.core;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import com.google.gson.GsonBuilder;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.thesislab.viz.Display;
+import org.thesislab.viz.Plots;
+import org.thesislab.viz.Tables;
+import tech.tablesaw.api.Table;
+
+/**
+ * One execution of a notebook (or of an experiment from a test): its scale, seed and device, and the
+ * results folder where every figure, table and headline number it shows is also written, with the
+ * provenance needed to trace a number back to the run that made it.
+ *
+ * <p>Layout of {@link #dir()}: {@code figures/NAME.png}, {@code tables/NAME.csv}, {@code summary.json}.
+ */
+public final class Run {
+    public static final String RESULTS_ENV = "THESISLAB_RESULTS";
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    private final String name;
+    private final Scale scale;
+    private final long seed;
+    private final Device device;
+    private final Path dir;
+    private final Map<String, Object> summary = new LinkedHashMap<>();
+
+    private Run(String name, Scale scale, long seed, Device device, Path dir) {
+        this.name = name;
+        this.scale = scale;
+        this.seed = seed;
+        this.device = device;
+        this.dir = dir;
+        summary.put("notebook", name);
+        summary.put("scale", scale.label());
+        summary.put("seed", seed);
+        summary.put("device", Devices.describe(device));
+        summary.put("git_commit", Project.gitCommit());
+        summary.put("started", Instant.now().toString());
+        summary.put("java", System.getProperty("java.version"));
+        summary.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        summary.put("djl", Engine.getDjlVersion());
+    }
+
+    /**
+     * Starts a run at the scale and seed of the environment ({@code THESISLAB_SCALE}, {@code THESISLAB_SEED})
+     * on the best device; results go to {@code THESISLAB_RESULTS} or {@code build/results/NAME}.
+     */
+    public static Run start(String name) {
+        return start(name, Scale.current(), Seeds.current());
+    }
+
+    public static Run start(String name, Scale scale, long seed) {
+        String env = System.getenv(RESULTS_ENV);
+        Path dir = env == null || env.isBlank() ? Project.root().resolve("build").resolve("results").resolve(name) : Path.of(env);
+        return start(name, scale, seed, dir);
+    }
+
+    public static Run start(String name, Scale scale, long seed, Path dir) {
+        checkName(name);
+        Seeds.seedEngine(seed);
+        Run run = new Run(name, scale, seed, Devices.best(), dir.toAbsolutePath());
+        run.writeSummary();
+        String line = String.format("%s · scale %s · seed %d · device %s · commit %s", name, scale, seed,
+                Devices.describe(run.device), run.summary.get("git_commit"));
+        if (Display.inNotebook()) {
+            Display.html("<div style=\"font-family:monospace;color:#444\">" + Tables.escape(line) + "</div>");
+        } else {
+            System.out.println(line);
+        }
+        return run;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Scale scale() {
+        return scale;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Saves {@code figures/NAME.png} and shows it; takes an XChart chart or a BufferedImage. */
+    public BufferedImage figure(String figureName, Object figure) {
+        checkName(figureName);
+        BufferedImage image = Plots.toImage(figure);
+        byte[] png = Display.png(image);
+        AtomicFiles.write(dir.resolve("figures").resolve(figureName + ".png"), out -> out.write(png));
+        Display.image(image);
+        return image;
+    }
+
+    /** Saves {@code tables/NAME.csv} and shows the table as HTML. */
+    public Table table(String tableName, Table table) {
+        checkName(tableName);
+        AtomicFiles.write(dir.resolve("tables").resolve(tableName + ".csv"), out -> table.write().csv(out));
+        if (Display.inNotebook()) {
+            Display.html(Tables.html(table));
+        } else {
+            System.out.println(table.printAll());
+        }
+        return table;
+    }
+
+    /** Saves and shows the thesis-vs-here table as {@code tables/thesis-vs-here.csv} (or a given name). */
+    public Table thesisVsHere(ThesisVsHere comparison) {
+        return table("thesis-vs-here", comparison.table());
+    }
+
+    public Table thesisVsHere(String tableName, ThesisVsHere comparison) {
+        return table(tableName, comparison.table());
+    }
+
+    /** Records a headline number in summary.json (rewritten atomically at once). */
+    public void summary(String key, double value) {
+        putSummary(key, Double.isFinite(value) ? (Object) value : String.valueOf(value));
+    }
+
+    public void summary(String key, String value) {
+        putSummary(key, value);
+    }
+
+    /** A copy of everything recorded so far, provenance included. */
+    public Map<String, Object> summary() {
+        return new LinkedHashMap<>(summary);
+    }
+
+    private synchronized void putSummary(String key, Object value) {
+        if (!key.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("Summary key '" + key + "' must be lower_snake_case (a-z, 0-9, _).");
+        }
+        summary.put(key, value);
+        writeSummary();
+    }
+
+    private void writeSummary() {
+        AtomicFiles.writeString(dir.resolve("summary.json"),
+                new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(summary) + "\n");
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a usable name: use lower case letters, digits, '.', '_' and '-'.");
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package org.thesislab.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.evaluator.Evaluator;
+import ai.djl.training.loss.Loss;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.thesislab.core.Progress;
+import org.thesislab.core.Seeds;
+import org.thesislab.core.data.TensorDataset;
+import tech.tablesaw.api.Table;
+
+/**
+ * The one training loop every chapter uses: seeded shuffled mini-batches, a DJL block and loss, an
+ * {@link Optimizer}, per-epoch metrics into a Tablesaw table, validation with early stopping (the best
+ * epoch's weights are restored), checkpoints with exact resume, and a guard against NaN/Inf losses.
+ *
+ * <p>Epoch e shuffles with {@code Seeds.derive(seed, e)} and re-seeds the engine with it, so a run resumed
+ * after epoch e continues exactly as the uninterrupted run would. Each step runs inside its own
+ * {@link NDManager} scope, so native memory stays flat across epochs.
+ */
+public final class TrainingLoop {
+    private final Block block;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final NDManager manager;
+    private final int batchSize;
+    private final int epochs;
+    private final long seed;
+    private final List<Evaluator> evaluators;
+    private final String monitor;
+    private final boolean maximize;
+    private final int patience;
+    private final Path checkpointDir;
+    private final boolean showProgress;
+    private final String title;
+    private final List<TrainingListener> listeners;
+
+    private TrainingLoop(Builder b) {
+        this.block = b.block;
+        this.loss = b.loss;
+        this.optimizer = b.optimizer;
+        this.manager = b.manager;
+        this.batchSize = b.batchSize;
+        this.epochs = b.epochs;
+        this.seed = b.seed;
+        this.evaluators = List.copyOf(b.evaluators);
+        this.monitor = b.monitor;
+        this.maximize = b.maximize;
+        this.patience = b.patience;
+        this.checkpointDir = b.checkpointDir;
+        this.showProgress = b.showProgress;
+        this.title = b.title;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    /**
+     * @param block an initialized block whose parameters live in {@code manager}
+     * @param loss the training objective (labels, predictions) -> scalar
+     */
+    public static Builder builder(Block block, Loss loss, Optimizer optimizer, NDManager manager) {
+        return new Builder(block, loss, optimizer, manager);
+    }
+
+    /** The outcome of {@link #fit}: the per-epoch table and where the best epoch was. */
+    public record Result(Table history, int bestEpoch, double bestScore, int epochsRun, double seconds) {
+        /** The last value of a history column (e.g. "val_Accuracy"). */
+        public double last(String column) {
+            return history.doubleColumn(column).get(history.rowCount() - 1);
+        }
+    }
+
+    /** Trains on {@code train}; {@code validation} may be null (then no early stopping). */
+    public Result fit(TensorDataset train, TensorDataset validation) {
+        if (monitor != null && validation == null) {
+            throw new IllegalArgumentException("Early stopping monitors '" + monitor + "' but no validation set was given.");
+        }
+        List<Parameter> parameters = trainable();
+        if (parameters.isEmpty()) {
+            throw new IllegalStateException("The block has no trainable parameters: initialize it first, or unfreeze a unit.");
+        }
+        ParameterStore store = new ParameterStore(manager, false);
+        List<Map<String, Double>> history = new ArrayList<>();
+        int startEpoch = 1;
+        double bestScore = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        int stale = 0;
+        Path last = checkpointDir == null ? null : checkpointDir.resolve("last.ckpt");
+        if (last != null && Files.isRegularFile(last)) {
+            Checkpoint.Progress p = Checkpoint.load(last, block, optimizer, parameters, manager);
+            parameters = trainable();
+            history.addAll(p.history());
+            startEpoch = p.epoch() + 1;
+            bestScore = p.bestScore();
+            bestEpoch = p.bestEpoch();
+            stale = p.epochsWithoutImprovement();
+        }
+        byte[] bestWeights = null;
+        if (bestEpoch > 0 && checkpointDir != null && Files.isRegularFile(checkpointDir.resolve("best.ckpt"))) {
+            bestWeights = Checkpoint.parameterBytes(checkpointDir.resolve("best.ckpt"));
+        }
+        int stepsPerEpoch = train.batchCount(batchSize);
+        long t0 = System.nanoTime();
+        int epochsRun = startEpoch - 1;
+        try (Progress bar = showProgress ? Progress.start(title, (long) epochs * stepsPerEpoch) : null) {
+            if (bar != null) {
+                bar.update((long) (startEpoch - 1) * stepsPerEpoch, startEpoch > 1 ? "resumed after epoch " + (startEpoch - 1) : "");
+            }
+            for (int epoch = startEpoch; epoch <= epochs; epoch++) {
+                if (monitor != null && stale >= patience) {
+                    break;
+                }
+                long epochSeed = Seeds.derive(seed, epoch);
+                Seeds.seedEngine(epochSeed);
+                long e0 = System.nanoTime();
+                Map<String, Double> row = new LinkedHashMap<>();
+                row.put("epoch", (double) epoch);
+                Map<String, Double> trainStats = trainEpoch(train, store, parameters, epoch, stepsPerEpoch,
+                        train.order(Seeds.stream(epochSeed, "shuffle")), bar);
+                row.putAll(trainStats);
+                double trainSeconds = (System.nanoTime() - e0) / 1e9;
+                if (validation != null) {
+                    row.putAll(evaluate(validation, store, "val_"));
+                }
+                row.put("seconds", (System.nanoTime() - e0) / 1e9);
+                row.put("examples_per_second", train.size() / trainSeconds);
+                history.add(row);
+                epochsRun = epoch;
+                if (monitor != null) {
+                    Double score = row.get(monitor);
+                    if (score == null) {
+                        throw new IllegalArgumentException("Early stopping monitors '" + monitor + "', which is not one of "
+                                + row.keySet() + ".");
+                    }
+                    if (maximize ? score > bestScore : score < bestScore) {
+                        bestScore = score;
+                        bestEpoch = epoch;
+                        stale = 0;
+                        bestWeights = Checkpoint.snapshot(block);
+                        if (checkpointDir != null) {
+                            Checkpoint.save(checkpointDir.resolve("best.ckpt"), block, optimizer, parameters,
+                                    new Checkpoint.Progress(epoch, bestScore, bestEpoch, 0, history));
+                        }
+                    } else {
+                        stale++;
+                    }
+                }
+                if (checkpointDir != null) {
+                    Checkpoint.save(last, block, optimizer, parameters,
+                            new Checkpoint.Progress(epoch, bestScore, bestEpoch, stale, history));
+                }
+                for (TrainingListener l : listeners) {
+                    l.onEpochEnd(epoch, row, toTable(history));
+                }
+                if (bar != null) {
+                    bar.update((long) epoch * stepsPerEpoch, status(row));
+                }
+            }
+        }
+        if (bestWeights != null && bestEpoch != epochsRun) {
+            Checkpoint.restore(block, bestWeights, manager);
+        }
+        return new Result(toTable(history), bestEpoch, bestScore, epochsRun, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private Map<String, Double> trainEpoch(TensorDataset train, ParameterStore store, List<Parameter> parameters,
+            int epoch, int stepsPerEpoch, int[] order, Progress bar) {
+        double lossSum = 0;
+        long seen = 0;
+        for (Evaluator e : evaluators) {
+            e.addAccumulator("train");
+        }
+        for (int b = 0; b < stepsPerEpoch; b++) {
+            try (NDManager step = manager.newSubManager()) {
+                TensorDataset.Batch batch = train.batch(step, TensorDataset.batchIndices(order, b, batchSize));
+                NDList predictions;
+                float value;
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    predictions = block.forward(store, batch.features(), true);
+                    NDArray objective = loss.evaluate(batch.labels(), predictions);
+                    value = objective.getFloat();
+                    if (!Float.isFinite(value)) {
+                        throw new NonFiniteLossException(String.format("The training loss became %s at epoch %d, "
+                                + "batch %d of %d (learning rate %.3g). Nothing was saved for this epoch. Lower the "
+                                + "learning rate, check the inputs for NaN/Inf, or resume from the last checkpoint.",
+                                value, epoch, b + 1, stepsPerEpoch, optimizer.learningRate()));
+                    }
+                    collector.backward(objective);
+                }
+                optimizer.step(parameters);
+                for (Evaluator e : evaluators) {
+                    e.updateAccumulator("train", batch.labels(), predictions);
+                }
+                lossSum += value * batch.size();
+                seen += batch.size();
+                if (bar != null) {
+                    bar.update((long) (epoch - 1) * stepsPerEpoch + b + 1,
+                            String.format("epoch %d/%d, loss %.4f", epoch, epochs, lossSum / seen));
+                }
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("train_loss", lossSum / seen);
+        for (Evaluator e : evaluators) {
+            out.put("train_" + e.getName(), (double) e.getAccumulator("train"));
+            e.resetAccumulator("train");
+        }
+        return out;
+    }
+
+    /** Loss and metrics of the block on {@code data} in inference mode, keys prefixed by {@code prefix}. */
+    public Map<String, Double> evaluate(TensorDataset data, String prefix) {
+        return evaluate(data, new ParameterStore(manager, false), prefix);
+    }
+
+    private Map<String, Double> evaluate(TensorDataset data, ParameterStore store, String prefix) {
+        double lossSum = 0;
+        for (Evaluator e : evaluators) {
+            e.addAccumulator(prefix);
+        }
+        for (int from = 0; from < data.size(); from += batchSize) {
+            try (NDManager step = manager.newSubManager()) {
+                TensorDataset.Batch batch = data.slice(step, from, Math.min(data.size(), from + batchSize));
+                NDList predictions = block.forward(store, batch.features(), false);
+                lossSum += loss.evaluate(batch.labels(), predictions).getFloat() * batch.size();
+                for (Evaluator e : evaluators) {
+                    e.updateAccumulator(prefix, batch.labels(), predictions);
+                }
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(prefix + "loss", lossSum / data.size());
+        for (Evaluator e : evaluators) {
+            out.put(prefix + e.getName(), (double) e.getAccumulator(prefix));
+            e.resetAccumulator(prefix);
+        }
+        return out;
+    }
+
+    private List<Parameter> trainable() {
+        List<Parameter> out = new ArrayList<>();
+        for (var pair : block.getParameters()) {
+            Parameter p = pair.getValue();
+            if (p.requiresGradient() && p.isInitialized()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static String status(Map<String, Double> row) {
+        StringBuilder s = new StringBuilder();
+        for (var e : row.entrySet()) {
+            if (e.getKey().equals("seconds") || e.getKey().equals("examples_per_second")) {
+                continue;
+            }
+            s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+                    .append(e.getKey().equals("epoch") ? String.valueOf(e.getValue().intValue()) : String.format("%.4f", e.getValue()));
+        }
+        return s.toString();
+    }
+
+    static Table toTable(List<Map<String, Double>> history) {
+        Table t = Table.create("history");
+        if (history.isEmpty()) {
+            return t;
+        }
+        for (String key : history.get(0).keySet()) {
+            if (key.equals("epoch")) {
+                t.addColumns(tech.tablesaw.api.IntColumn.create(key,
+                        history.stream().mapToInt(r -> r.get(key).intValue()).toArray()));
+            } else {
+                t.addColumns(tech.tablesaw.api.DoubleColumn.create(key,
+                        history.stream().mapToDouble(r -> r.getOrDefault(key, Double.NaN)).toArray()));
+            }
+        }
+        return t;
+    }
+
+    /** Configures a {@link TrainingLoop}; only block, loss, optimizer and manager are required. */
+    public static final class Builder {
+        private final Block block;
+        private final Loss loss;
+        private final Optimizer optimizer;
+        private final NDManager manager;
+        private int batchSize = 64;
+        private int epochs = 1;
+        private long seed = Seeds.DEFAULT;
+        private final List<Evaluator> evaluators = new ArrayList<>();
+        private String monitor;
+        private boolean maximize = true;
+        private int patience = Integer.MAX_VALUE;
+        private Path checkpointDir;
+        private boolean showProgress = true;
+        private String title = "training";
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        private Builder(Block block, Loss loss, Optimizer optimizer, NDManager manager) {
+            this.block = Objects.requireNonNull(block, "block");
+            this.loss = Objects.requireNonNull(loss, "loss");
+            this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+            this.manager = Objects.requireNonNull(manager, "manager");
+        }
+
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be at least 1; got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder epochs(int epochs) {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be at least 1; got " + epochs);
+            }
+            this.epochs = epochs;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** A metric computed on training and validation batches (e.g. {@code new Accuracy()}). */
+        public Builder metric(Evaluator evaluator) {
+            evaluators.add(evaluator);
+            return this;
+        }
+
+        /**
+         * Early stopping: stop after {@code patience} epochs without improvement of history column
+         * {@code column} (e.g. "val_Accuracy"), then restore the best epoch's weights.
+         */
+        public Builder earlyStopping(String column, boolean maximize, int patience) {
+            this.monitor = column;
+            this.maximize = maximize;
+            this.patience = patience;
+            return this;
+        }
+
+        /** Writes last.ckpt (and best.ckpt) here each epoch, and resumes from last.ckpt when present. */
+        public Builder checkpoints(Path dir) {
+            this.checkpointDir = dir;
+            return this;
+        }
+
+        public Builder progress(boolean show, String title) {
+            this.showProgress = show;
+            this.title = title;
+            return this;
+        }
+
+        public Builder listener(TrainingListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        public TrainingLoop build() {
+            return new TrainingLoop(this);
+        }
+    }
+}
