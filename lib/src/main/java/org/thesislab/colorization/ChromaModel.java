@@ -1,6 +1,7 @@
 package org.thesislab.colorization;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -8,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
 
 /**
  * A colorization model built on the embedding network e_phi: grayscale in, chroma on the low-resolution
@@ -24,8 +26,18 @@ public abstract class ChromaModel extends AbstractBlock {
     /** Short name for tables and legends. */
     public abstract String name();
 
-    /** The training objective of one batch, a scalar. */
-    public abstract NDArray loss(ParameterStore ps, Chroma.Batch batch, boolean training);
+    /** The block's inputs for a batch (what {@link #forward} takes). */
+    public NDList features(Chroma.Batch batch) {
+        return new NDList(batch.luma());
+    }
+
+    /** The targets every objective reads: [ab (N, 2, h, w), lumaLow (N, 1, h, w)]. */
+    public static NDList labels(Chroma.Batch batch) {
+        return new NDList(batch.ab(), batch.lumaLow());
+    }
+
+    /** The training objective on (labels, block outputs), a scalar. */
+    public abstract Loss objective();
 
     /**
      * Colorizes each grayscale input once: luma (N, 1, S, S), lumaLow (N, 1, h, w) -> normalised chroma

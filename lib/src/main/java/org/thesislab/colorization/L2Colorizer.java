@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
 import ai.djl.util.PairList;
 
 /**
@@ -37,9 +38,13 @@ public final class L2Colorizer extends ChromaModel {
 
     /** Mean squared error on the normalised chroma. */
     @Override
-    public NDArray loss(ParameterStore ps, Chroma.Batch batch, boolean training) {
-        NDArray pred = forward(ps, new NDList(batch.luma()), training).singletonOrThrow();
-        return pred.sub(batch.ab()).square().mean();
+    public Loss objective() {
+        return new Loss("l2") {
+            @Override
+            public NDArray evaluate(NDList labels, NDList predictions) {
+                return predictions.get(0).sub(labels.get(0)).square().mean();
+            }
+        };
     }
 
     /** The regression output (deterministic; {@code tau} is ignored). */

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
 import ai.djl.util.PairList;
 
 /**
@@ -46,13 +47,13 @@ public final class PerPixelModel extends ChromaModel implements LikelihoodModel 
 
     @Override
     public NDArray bitsPerDim(ParameterStore ps, Chroma.Batch batch, boolean training) {
-        NDArray params = forward(ps, new NDList(batch.luma()), training).singletonOrThrow();
+        NDArray params = forward(ps, features(batch), training).singletonOrThrow();
         return bitsPerDim(distribution.logProb(params, batch.ab(), batch.lumaLow()));
     }
 
     @Override
-    public NDArray loss(ParameterStore ps, Chroma.Batch batch, boolean training) {
-        return bitsPerDim(ps, batch, training).mean();
+    public Loss objective() {
+        return new NllObjective(distribution);
     }
 
     /** Independent random samples per pixel. */

@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
 import ai.djl.util.PairList;
 
 /**
@@ -61,14 +62,19 @@ public final class PicModel extends ChromaModel implements LikelihoodModel {
 
     @Override
     public NDArray bitsPerDim(ParameterStore ps, Chroma.Batch batch, boolean training) {
-        NDArray params = forward(ps, new NDList(batch.luma(), canvas(batch.lumaLow(), batch.ab())), training)
-                .singletonOrThrow();
+        NDArray params = forward(ps, features(batch), training).singletonOrThrow();
         return bitsPerDim(distribution.logProb(params, batch.ab(), batch.lumaLow()));
     }
 
+    /** Teacher forcing: the canvas holds the ground-truth chroma (causality hides each pixel's own). */
     @Override
-    public NDArray loss(ParameterStore ps, Chroma.Batch batch, boolean training) {
-        return bitsPerDim(ps, batch, training).mean();
+    public NDList features(Chroma.Batch batch) {
+        return new NDList(batch.luma(), canvas(batch.lumaLow(), batch.ab()));
+    }
+
+    @Override
+    public Loss objective() {
+        return new NllObjective(distribution);
     }
 
     /**
