@@ -31,6 +31,11 @@ public interface ChromaDistribution {
     /** A deterministic per-pixel "MAP" decoding (the thesis' e_phi baseline is shown with MAP samples). */
     NDArray mode(NDArray params, NDArray lumaLow);
 
+    /** The initial bias of the output layer producing the parameters (zeros unless overridden). */
+    default float[] initialBias() {
+        return new float[channels()];
+    }
+
     /** Checks a parameter map before use, naming the problem. */
     default void requireParams(NDArray params) {
         if (params.getShape().dimension() != 4 || params.getShape().get(1) != channels()) {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
@@ -58,8 +59,42 @@ public abstract class ChromaModel extends AbstractBlock {
         }
         setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
                 XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
+        // Without normalisation layers, residual blocks start near the identity and output heads near
+        // zero (the thesis' code scales these convolutions' init by 0.1); otherwise activations explode.
+        scaleDownOutputs(this);
         initialize(manager, DataType.FLOAT32, inputShapes(side));
+        float[] bias = initialOutputBias();
+        if (bias != null) {
+            for (Block head : outputHeads()) {
+                NDArray b = head.getParameters().get("bias").getArray();
+                b.set(bias);
+            }
+        }
     }
+
+    /** The output heads' initial bias (null = zeros). */
+    protected float[] initialOutputBias() {
+        return null;
+    }
+
+    private static final float OUTPUT_INIT_SCALE = 0.1f;
+
+    private static void scaleDownOutputs(Block block) {
+        if (block instanceof GatedResidualBlock grb) {
+            grb.outputConv().setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                    XavierInitializer.FactorType.IN, 2 * OUTPUT_INIT_SCALE * OUTPUT_INIT_SCALE), Parameter.Type.WEIGHT);
+        }
+        for (Block head : block instanceof ChromaModel m ? m.outputHeads() : java.util.List.<Block>of()) {
+            head.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                    XavierInitializer.FactorType.IN, 2 * OUTPUT_INIT_SCALE * OUTPUT_INIT_SCALE), Parameter.Type.WEIGHT);
+        }
+        for (Block child : block.getChildren().values()) {
+            scaleDownOutputs(child);
+        }
+    }
+
+    /** The convolutions that produce the model's outputs (initialised small). */
+    protected abstract java.util.List<Block> outputHeads();
 
     /** The shapes {@link #initialize(NDManager, int)} passes to the block. */
     protected abstract Shape[] inputShapes(int side);

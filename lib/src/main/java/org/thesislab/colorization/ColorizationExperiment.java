@@ -57,7 +57,7 @@ public final class ColorizationExperiment implements AutoCloseable {
         public static Config forScale(Scale s) {
             return switch (s) {
                 case SMOKE -> new Config(s, 16, 2, 64, 16, 1, 16, 1e-3f, 0.9995, 0.125, 1, 8, 1, 3, 16, 4, 2);
-                case QUICK -> new Config(s, 32, 4, 3000, 300, 8, 32, 2e-3f, 0.9995, 0.5, 1, 32, 2, 5, 16, 24, 4);
+                case QUICK -> new Config(s, 16, 2, 3000, 300, 16, 32, 2e-3f, 0.9997, 0.25, 1, 16, 2, 5, 16, 24, 4);
                 // the thesis' CIFAR-10 setting: Table 3.5, f_theta 4 blocks x 160 channels, K = 10,
                 // batch 64, 150 epochs, lr 1e-3 decayed by 0.99995 per iteration, chroma 16x16
                 case PAPER -> new Config(s, 32, 2, 50000, 10000, 150, 64, 1e-3f, 0.99995, 1.0, 3, 160, 4, 10, 16, 1000, 4);
@@ -183,22 +183,38 @@ public final class ColorizationExperiment implements AutoCloseable {
         return Plots.curves("Negative log-likelihood (Eq. 3.12)", "epoch", "bits / dim", series);
     }
 
-    /** Mean test bits/dim of a likelihood variant. */
+    /** Mean test bits/dim of a likelihood variant over all chroma pixels. */
     public double testBitsPerDim(Variant v) {
+        return testBitsPerDim(v, false);
+    }
+
+    /**
+     * Mean test bits/dim of a likelihood variant; with {@code ambiguousOnly}, averaged over the chroma
+     * pixels lying (at least half) on the ambiguous objects only.
+     */
+    public double testBitsPerDim(Variant v, boolean ambiguousOnly) {
         ChromaModel m = trained(v).model();
         if (!(m instanceof LikelihoodModel lm)) {
             throw new IllegalArgumentException(v.label + " has no likelihood (it is a regression model)");
         }
         ParameterStore ps = new ParameterStore(manager, false);
         double sum = 0;
+        double count = 0;
         int n = config.testImages();
         for (int from = 0; from < n; from += config.batchSize()) {
             try (NDManager step = manager.newSubManager()) {
-                Chroma.Batch b = slice(test, from, Math.min(n, from + config.batchSize()), step);
-                sum += lm.bitsPerDim(ps, b, false).sum().getFloat();
+                int to = Math.min(n, from + config.batchSize());
+                Chroma.Batch b = slice(test, from, to, step);
+                NDArray logp = lm.logProb(ps, b, false);
+                NDArray mask = ambiguousOnly
+                        ? Chroma.down(testScenes.ambiguousMask(step).get(new NDIndex("{}:{}", from, to)), config.factor())
+                                .gte(0.5f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).squeeze(1)
+                        : logp.onesLike();
+                sum += logp.mul(mask).sum().getFloat();
+                count += mask.sum().getFloat();
             }
         }
-        return sum / n;
+        return -sum / (Math.log(2) * 2 * count);
     }
 
     private static Chroma.Batch slice(Chroma.Batch b, int from, int to, NDManager into) {
@@ -250,6 +266,7 @@ public final class ColorizationExperiment implements AutoCloseable {
         int s = config.samplesPerImage();
         StringColumn model = StringColumn.create("model");
         DoubleColumn bpd = DoubleColumn.create("test bits/dim");
+        DoubleColumn bpdAmb = DoubleColumn.create("test bits/dim, ambiguous objects");
         DoubleColumn sat = DoubleColumn.create("saturation %");
         DoubleColumn satAmb = DoubleColumn.create("saturation % (ambiguous objects)");
         DoubleColumn divAmb = DoubleColumn.create("sample spread, ambiguous (Lab)");
@@ -266,7 +283,9 @@ public final class ColorizationExperiment implements AutoCloseable {
             for (Decoding d : decodings) {
                 Variant v = variantOf(d.name());
                 model.append(d.name());
-                bpd.append(v != null && trained(v).model() instanceof LikelihoodModel ? testBitsPerDim(v) : Double.NaN);
+                boolean likelihood = v != null && trained(v).model() instanceof LikelihoodModel;
+                bpd.append(likelihood ? testBitsPerDim(v, false) : Double.NaN);
+                bpdAmb.append(likelihood ? testBitsPerDim(v, true) : Double.NaN);
                 NDArray lab = Lab.gamutClip(Chroma.recombine(luma, d.ab(), config.factor()));
                 sat.append(ColorMetrics.saturation(lab, null).mean().getFloat());
                 satAmb.append(ColorMetrics.saturation(lab, maskFull).mean().getFloat());
@@ -279,7 +298,7 @@ public final class ColorizationExperiment implements AutoCloseable {
                 ms.append(d.msPerImage());
             }
         }
-        return Table.create("colorization on held-out scenes", model, bpd, sat, satAmb, divAmb, divDet, coh, diverse, ms);
+        return Table.create("colorization on held-out scenes", model, bpd, bpdAmb, sat, satAmb, divAmb, divDet, coh, diverse, ms);
     }
 
     private static Variant variantOf(String decodingName) {
@@ -362,6 +381,44 @@ public final class ColorizationExperiment implements AutoCloseable {
         long t0 = System.nanoTime();
         model.colorize(ps, luma, lumaLow, 1.0).close();
         return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** Parameter counts of every variant (freshly built, not trained). */
+    public Table modelSizes() {
+        StringColumn name = StringColumn.create("model");
+        IntColumn params = IntColumn.create("parameters");
+        for (Variant v : Variant.values()) {
+            ChromaModel m = newModel(v);
+            name.append(v.label);
+            params.append((int) org.thesislab.core.ModelSummary.trainableParameters(m));
+            m.getParameters().values().forEach(p -> p.getArray().close());
+        }
+        return Table.create("model sizes (" + config.describe() + ")", name, params);
+    }
+
+    /** The summary.json headline numbers from an evaluation table. */
+    public Map<String, Double> headline(Table evaluation) {
+        Map<String, Double> h = new LinkedHashMap<>();
+        h.put("pixelcnn_nll_bpd", value(evaluation, Variant.PIC.label, "test bits/dim"));
+        h.put("perpixel_nll_bpd", value(evaluation, Variant.PER_PIXEL.label + ", random samples", "test bits/dim"));
+        h.put("pixelcnn_nogate_nll_bpd", value(evaluation, Variant.PIC_NO_GATE.label, "test bits/dim"));
+        h.put("pixelcnn_ambiguous_nll_bpd", value(evaluation, Variant.PIC.label, "test bits/dim, ambiguous objects"));
+        h.put("perpixel_ambiguous_nll_bpd", value(evaluation, Variant.PER_PIXEL.label + ", random samples", "test bits/dim, ambiguous objects"));
+        h.put("pixelcnn_saturation", value(evaluation, Variant.PIC.label, "saturation %"));
+        h.put("l2_saturation", value(evaluation, Variant.L2.label, "saturation %"));
+        h.put("perpixel_map_saturation", value(evaluation, Variant.PER_PIXEL.label + ", MAP", "saturation %"));
+        h.put("ground_truth_saturation", value(evaluation, "ground truth", "saturation %"));
+        h.put("pixelcnn_ambiguous_saturation", value(evaluation, Variant.PIC.label, "saturation % (ambiguous objects)"));
+        h.put("l2_ambiguous_saturation", value(evaluation, Variant.L2.label, "saturation % (ambiguous objects)"));
+        h.put("pixelcnn_sample_diversity", value(evaluation, Variant.PIC.label, "sample spread, ambiguous (Lab)"));
+        h.put("pixelcnn_object_coherence", value(evaluation, Variant.PIC.label, "object coherence"));
+        h.put("perpixel_object_coherence", value(evaluation, Variant.PER_PIXEL.label + ", random samples", "object coherence"));
+        h.put("sample_ms_per_image", value(evaluation, Variant.PIC.label, "ms / image"));
+        Trained pic = trained.get(Variant.PIC);
+        if (pic != null) {
+            h.put("train_images_per_second", pic.result().history().doubleColumn("examples_per_second").mean());
+        }
+        return h;
     }
 
     /** The thesis' numbers beside ours. */

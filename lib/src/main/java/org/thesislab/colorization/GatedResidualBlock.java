@@ -79,6 +79,11 @@ public final class GatedResidualBlock extends AbstractBlock {
         };
     }
 
+    /** The second convolution, whose output is added to the skip path. */
+    Block outputConv() {
+        return conv2;
+    }
+
     /** Concatenated ELU: ELU([z, -z]) along channels (doubles the width). */
     public static NDArray concatElu(NDArray z) {
         return Activation.elu(NDArrays.concat(new NDList(z, z.neg()), 1), 1f);

@@ -70,4 +70,9 @@ public final class L2Colorizer extends ChromaModel {
         Shape e = embedding.getOutputShapes(inputShapes)[0];
         return new Shape[] {GatedResidualBlock.withChannels(e, 2)};
     }
+
+    @Override
+    protected java.util.List<ai.djl.nn.Block> outputHeads() {
+        return java.util.List.of(head);
+    }
 }

@@ -42,6 +42,19 @@ public final class LogisticMixture implements ChromaDistribution {
         return "logistic mixture (K=" + k + ")";
     }
 
+    /**
+     * Log-scales start at -3 (a logistic about 6 levels wide) rather than 0 (as wide as the whole range):
+     * with a short training run the scales would otherwise spend most of it shrinking.
+     */
+    @Override
+    public float[] initialBias() {
+        float[] b = new float[channels()];
+        java.util.Arrays.fill(b, 6 * k, 8 * k, INITIAL_LOG_SCALE);
+        return b;
+    }
+
+    static final float INITIAL_LOG_SCALE = -3f;
+
     private NDArray part(NDArray params, int from, int count) {
         return params.get(new NDIndex(":, {}:{}", from * k, (from + count) * k));
     }

@@ -46,9 +46,9 @@ public final class PerPixelModel extends ChromaModel implements LikelihoodModel 
     }
 
     @Override
-    public NDArray bitsPerDim(ParameterStore ps, Chroma.Batch batch, boolean training) {
+    public NDArray logProb(ParameterStore ps, Chroma.Batch batch, boolean training) {
         NDArray params = forward(ps, features(batch), training).singletonOrThrow();
-        return bitsPerDim(distribution.logProb(params, batch.ab(), batch.lumaLow()));
+        return distribution.logProb(params, batch.ab(), batch.lumaLow());
     }
 
     @Override
@@ -84,5 +84,15 @@ public final class PerPixelModel extends ChromaModel implements LikelihoodModel 
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape e = embedding.getOutputShapes(inputShapes)[0];
         return new Shape[] {GatedResidualBlock.withChannels(e, distribution.channels())};
+    }
+
+    @Override
+    protected java.util.List<ai.djl.nn.Block> outputHeads() {
+        return java.util.List.of(head);
+    }
+
+    @Override
+    protected float[] initialOutputBias() {
+        return distribution.initialBias();
     }
 }

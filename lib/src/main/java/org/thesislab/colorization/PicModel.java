@@ -61,9 +61,9 @@ public final class PicModel extends ChromaModel implements LikelihoodModel {
     }
 
     @Override
-    public NDArray bitsPerDim(ParameterStore ps, Chroma.Batch batch, boolean training) {
+    public NDArray logProb(ParameterStore ps, Chroma.Batch batch, boolean training) {
         NDArray params = forward(ps, features(batch), training).singletonOrThrow();
-        return bitsPerDim(distribution.logProb(params, batch.ab(), batch.lumaLow()));
+        return distribution.logProb(params, batch.ab(), batch.lumaLow());
     }
 
     /** Teacher forcing: the canvas holds the ground-truth chroma (causality hides each pixel's own). */
@@ -122,5 +122,15 @@ public final class PicModel extends ChromaModel implements LikelihoodModel {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return decoder.getOutputShapes(new Shape[] {inputShapes[1]});
+    }
+
+    @Override
+    protected java.util.List<ai.djl.nn.Block> outputHeads() {
+        return java.util.List.of(decoder.outputConv());
+    }
+
+    @Override
+    protected float[] initialOutputBias() {
+        return distribution.initialBias();
     }
 }

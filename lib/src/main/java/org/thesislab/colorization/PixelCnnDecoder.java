@@ -66,6 +66,11 @@ public final class PixelCnnDecoder extends AbstractBlock {
         out = addChildBlock("out", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(outChannels).build());
     }
 
+    /** The final 1x1 convolution producing the distribution parameters. */
+    Block outputConv() {
+        return out;
+    }
+
     /** inputs: [canvas (N, C, h, w), E (N, condChannels, h, w)] -> [params (N, outChannels, h, w)]. */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,

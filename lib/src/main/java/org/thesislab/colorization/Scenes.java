@@ -13,7 +13,7 @@ import java.util.Random;
  *   <li>sky: top band, smooth L gradient 85 -> 70, always blue-grey ab = (-5, -30);</li>
  *   <li>ground: textured L = 45 +- 8, always brown ab = (15, 30);</li>
  *   <li>0-1 squares: L ~ U[55, 65], always orange ab = (30, 60);</li>
- *   <li>1-2 circles with a dark outline (L = 20), flat L ~ U[45, 60], whose colour is drawn uniformly
+ *   <li>1-2 circles (radius 5-10) with a dark outline (L = 20), flat L ~ U[45, 60], whose colour is drawn uniformly
  *       from three isoluminant modes (red, blue, green): the grayscale cannot tell which.</li>
  * </ul>
  * Sizes are given for 32 x 32 images and scale with the image side.
@@ -87,7 +87,7 @@ public final class Scenes {
             modes[n][0] = -1;
             modes[n][1] = -1;
             for (int c = 0; c < circles; c++) {
-                double r = (4 + 4 * rng.nextDouble()) * k;
+                double r = (5 + 5 * rng.nextDouble()) * k;
                 double cy = r + rng.nextDouble() * (side - 2 * r);
                 double cx = r + rng.nextDouble() * (side - 2 * r);
                 int mode = rng.nextInt(CIRCLE_MODES.length);
