@@ -312,10 +312,11 @@ public final class ColorizationExperiment implements AutoCloseable {
 
     /**
      * Grayscale input, ground truth, then every model's decodings (all S samples of the sampling models)
-     * for the first {@code rows} evaluation inputs.
+     * for the first {@code maxRows} evaluation inputs.
      */
-    public BufferedImage sampleGrid(List<Decoding> decodings, int rows) {
+    public BufferedImage sampleGrid(List<Decoding> decodings, int maxRows) {
         int s = config.samplesPerImage();
+        int rows = Math.min(maxRows, config.evalImages());
         List<BufferedImage> images = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         int columns = 0;
