@@ -365,6 +365,11 @@ public final class ColorizationExperiment implements AutoCloseable {
         IntColumn calls = IntColumn.create("f_theta passes");
         DoubleColumn one = DoubleColumn.create("ms / image (batch 1)");
         DoubleColumn many = DoubleColumn.create("ms / image (batch " + batch + ")");
+        try (NDManager m = manager.newSubManager()) { // warm-up, so the first size is not charged for it
+            Chroma.Batch b = Chroma.prepare(Scenes.generate(1, chromaSides[0] * config.factor(),
+                    Seeds.stream(seed, "cost-warmup")).lab(m), config.factor());
+            timeMs(model, ps, b.luma(), b.lumaLow());
+        }
         for (int c : chromaSides) {
             Scenes.Set set = Scenes.generate(batch, c * config.factor(), Seeds.stream(seed, "cost-" + c));
             try (NDManager m = manager.newSubManager()) {
