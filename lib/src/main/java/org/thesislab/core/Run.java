@@ -98,18 +98,25 @@ public final class Run {
         return dir;
     }
 
-    /** Saves {@code figures/NAME.png} and shows it; takes an XChart chart or a BufferedImage. */
-    public BufferedImage figure(String figureName, Object figure) {
+    /**
+     * Saves {@code figures/NAME.png} and shows it; takes an XChart chart or a BufferedImage. Returns nothing
+     * so that a cell ending with it does not show the figure twice.
+     */
+    public void figure(String figureName, Object figure) {
+        liveFigure(figureName).update(figure);
+    }
+
+    /**
+     * A figure that is redrawn in place (e.g. training curves after each epoch); every update also rewrites
+     * {@code figures/NAME.png}, so the file always holds what the notebook shows last.
+     */
+    public LiveFigure liveFigure(String figureName) {
         checkName(figureName);
-        BufferedImage image = Plots.toImage(figure);
-        byte[] png = Display.png(image);
-        AtomicFiles.write(dir.resolve("figures").resolve(figureName + ".png"), out -> out.write(png));
-        Display.image(image);
-        return image;
+        return new LiveFigure(dir.resolve("figures").resolve(figureName + ".png"));
     }
 
     /** Saves {@code tables/NAME.csv} and shows the table as HTML. */
-    public Table table(String tableName, Table table) {
+    public void table(String tableName, Table table) {
         checkName(tableName);
         AtomicFiles.write(dir.resolve("tables").resolve(tableName + ".csv"), out -> table.write().csv(out));
         if (Display.inNotebook()) {
@@ -117,16 +124,32 @@ public final class Run {
         } else {
             System.out.println(table.printAll());
         }
-        return table;
     }
 
-    /** Saves and shows the thesis-vs-here table as {@code tables/thesis-vs-here.csv} (or a given name). */
-    public Table thesisVsHere(ThesisVsHere comparison) {
-        return table("thesis-vs-here", comparison.table());
+    /** Saves and shows the thesis-vs-here table as {@code tables/thesis-vs-here.csv}. */
+    public void thesisVsHere(ThesisVsHere comparison) {
+        table("thesis-vs-here", comparison.table());
     }
 
-    public Table thesisVsHere(String tableName, ThesisVsHere comparison) {
-        return table(tableName, comparison.table());
+    /** A figure shown once and then updated in place. */
+    public static final class LiveFigure {
+        private final Path file;
+        private String displayId;
+
+        private LiveFigure(Path file) {
+            this.file = file;
+        }
+
+        public void update(Object figure) {
+            BufferedImage image = Plots.toImage(figure);
+            byte[] png = Display.png(image);
+            AtomicFiles.write(file, out -> out.write(png));
+            if (displayId == null) {
+                displayId = Display.image(image);
+            } else {
+                Display.updateImage(displayId, image);
+            }
+        }
     }
 
     /** Records a headline number in summary.json (rewritten atomically at once). */

@@ -29,7 +29,7 @@ import org.thesislab.core.AtomicFiles;
 public final class Checkpoint {
     private static final int MAGIC = 0x54484C43; // "THLC"
     private static final int VERSION = 1;
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new com.google.gson.GsonBuilder().serializeSpecialFloatingPointValues().create();
 
     /** The loop's progress at the end of an epoch. */
     public record Progress(int epoch, double bestScore, int bestEpoch, int epochsWithoutImprovement,
@@ -69,7 +69,7 @@ public final class Checkpoint {
             byte[] meta = data.readNBytes(data.readInt());
             Progress progress = GSON.fromJson(new String(meta, StandardCharsets.UTF_8), new TypeToken<Progress>() {}.getType());
             byte[] params = data.readNBytes(data.readInt());
-            block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(params)));
+            loadParameters(block, params, manager);
             byte[] state = data.readNBytes(data.readInt());
             try (NDManager scope = manager.newSubManager()) {
                 optimizer.loadState(parameters, NDList.decode(scope, state));
@@ -114,9 +114,19 @@ public final class Checkpoint {
 
     static void restore(Block block, byte[] snapshot, NDManager manager) {
         try {
-            block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(snapshot)));
+            loadParameters(block, snapshot, manager);
         } catch (IOException | MalformedModelException e) {
             throw new IllegalStateException("Could not restore parameters: " + e.getMessage(), e);
+        }
+    }
+
+    /** DJL's loadParameters replaces the arrays; trainable ones must record gradients again. */
+    private static void loadParameters(Block block, byte[] bytes, NDManager manager) throws IOException, MalformedModelException {
+        block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bytes)));
+        for (var p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
         }
     }
 }

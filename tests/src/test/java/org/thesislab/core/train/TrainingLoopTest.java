@@ -1,0 +1,151 @@
+package org.thesislab.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.loss.Loss;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thesislab.core.Seeds;
+import org.thesislab.core.data.TensorDataset;
+
+class TrainingLoopTest {
+    @TempDir
+    Path dir;
+
+    /** Two Gaussian blobs, linearly separable, with a seeded draw. */
+    static TensorDataset blobs(NDManager m, int n, long seed) {
+        Seeds.seedEngine(seed);
+        NDArray y = m.randomInteger(0, 2, new Shape(n), DataType.INT32);
+        NDArray x = m.randomNormal(new Shape(n, 4)).add(y.toType(DataType.FLOAT32, false).mul(3f).expandDims(1));
+        return new TensorDataset(new NDList(x), new NDList(y));
+    }
+
+    static Block mlp(NDManager m, long seed) {
+        Seeds.seedEngine(seed);
+        SequentialBlock net = new SequentialBlock().add(Linear.builder().setUnits(16).build())
+                .add(Activation.reluBlock()).add(Linear.builder().setUnits(2).build());
+        net.initialize(m, DataType.FLOAT32, new Shape(1, 4));
+        return net;
+    }
+
+    static float[] flatParameters(Block block) {
+        int n = 0;
+        for (var p : block.getParameters()) {
+            n += (int) p.getValue().getArray().size();
+        }
+        float[] out = new float[n];
+        int k = 0;
+        for (var p : block.getParameters()) {
+            float[] v = p.getValue().getArray().toFloatArray();
+            System.arraycopy(v, 0, out, k, v.length);
+            k += v.length;
+        }
+        return out;
+    }
+
+    static TrainingLoop.Builder loop(Block net, NDManager m, int epochs) {
+        return TrainingLoop.builder(net, Loss.softmaxCrossEntropyLoss(), new Adam(1e-2f), m)
+                .batchSize(16).epochs(epochs).seed(3).metric(new Accuracy()).progress(false, "test");
+    }
+
+    @Test
+    void learnsASeparableProblem() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TensorDataset data = blobs(m, 256, 1);
+            TrainingLoop.Result r = loop(mlp(m, 2), m, 5).build().fit(data, data);
+            assertTrue(r.last("val_Accuracy") > 0.95, "validation accuracy " + r.last("val_Accuracy"));
+            assertTrue(r.history().doubleColumn("train_loss").get(4) < r.history().doubleColumn("train_loss").get(0));
+            assertEquals(5, r.history().rowCount());
+        }
+    }
+
+    @Test
+    void resumingFromACheckpointContinuesExactlyAsAnUninterruptedRun() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TensorDataset data = blobs(m, 200, 1);
+            Block straight = mlp(m, 2);
+            loop(straight, m, 4).build().fit(data, null);
+
+            Block first = mlp(m, 2);
+            loop(first, m, 2).checkpoints(dir).build().fit(data, null);
+            assertTrue(Files.isRegularFile(dir.resolve("last.ckpt")));
+            Block resumed = mlp(m, 99);
+            TrainingLoop.Result r = loop(resumed, m, 4).checkpoints(dir).build().fit(data, null);
+
+            assertEquals(4, r.history().rowCount(), "the resumed history holds all four epochs");
+            float[] a = flatParameters(straight);
+            float[] b = flatParameters(resumed);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(a[i], b[i], 1e-6f, "parameter " + i + " differs after resume");
+            }
+        }
+    }
+
+    @Test
+    void nanLossStopsWithAClearErrorAndSavesNothing() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TensorDataset data = blobs(m, 64, 1);
+            data.features().get(0).set(new ai.djl.ndarray.index.NDIndex("10, 2"), Float.NaN);
+            var e = assertThrows(NonFiniteLossException.class,
+                    () -> loop(mlp(m, 2), m, 2).checkpoints(dir).build().fit(data, null));
+            assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("epoch 1"), e.getMessage());
+            assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+            assertFalse(Files.exists(dir.resolve("last.ckpt")), "no checkpoint may be written for a NaN epoch");
+        }
+    }
+
+    @Test
+    void earlyStoppingStopsAndRestoresTheBestEpoch() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TensorDataset data = blobs(m, 128, 1);
+            Block net = mlp(m, 2);
+            TrainingLoop.Result r = loop(net, m, 10).earlyStopping("val_loss", false, 2).build().fit(data, data);
+            assertTrue(r.epochsRun() <= 10);
+            int best = r.bestEpoch();
+            double bestLoss = r.history().doubleColumn("val_loss").min();
+            assertEquals(bestLoss, r.history().doubleColumn("val_loss").get(best - 1), 1e-12);
+            TrainingLoop evaluator = loop(net, m, 1).build();
+            assertEquals(bestLoss, evaluator.evaluate(data, "val_").get("val_loss"), 1e-5,
+                    "the block holds the best epoch's weights after fit");
+        }
+    }
+
+    @Test
+    void nativeMemoryStaysFlatAcrossEpochs() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TensorDataset data = blobs(m, 256, 1);
+            Block net = mlp(m, 2);
+            int[] counts = new int[4];
+            loop(net, m, 4).listener((epoch, row, history) -> counts[epoch - 1] = m.getManagedArrays().size())
+                    .build().fit(data, data);
+            assertEquals(counts[1], counts[3], "arrays held by the root manager grew between epochs 2 and 4");
+        }
+    }
+
+    @Test
+    void badSettingsAreRejected() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block net = mlp(m, 2);
+            assertThrows(IllegalArgumentException.class, () -> loop(net, m, 1).batchSize(0));
+            TensorDataset data = blobs(m, 32, 1);
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> loop(net, m, 1).earlyStopping("val_nothing", true, 1).build().fit(data, data));
+            assertTrue(e.getMessage().contains("val_nothing"), e.getMessage());
+        }
+    }
+}

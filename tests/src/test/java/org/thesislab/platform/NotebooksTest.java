@@ -1,0 +1,72 @@
+package org.thesislab.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.thesislab.core.Project;
+
+/**
+ * Every notebook, as users run it: committed without outputs, and executed headlessly at 'smoke' scale
+ * through the real Jupyter kernel by {@code environment/lab reproduce}, with no error output.
+ */
+class NotebooksTest {
+    static Stream<Path> notebooks() throws IOException {
+        try (Stream<Path> files = Files.list(Project.root().resolve("notebooks"))) {
+            List<Path> list = files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+            assertTrue(!list.isEmpty(), "no notebooks found under " + Project.root().resolve("notebooks"));
+            return list.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} is committed without outputs")
+    @MethodSource("notebooks")
+    void committedWithoutOutputs(Path notebook) throws IOException {
+        JsonObject nb = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
+        assertEquals("thesislab", nb.getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name").getAsString());
+        for (JsonElement cell : nb.getAsJsonArray("cells")) {
+            JsonObject c = cell.getAsJsonObject();
+            if (c.get("cell_type").getAsString().equals("code")) {
+                JsonArray outputs = c.getAsJsonArray("outputs");
+                assertTrue(outputs == null || outputs.isEmpty(), notebook.getFileName() + " has committed outputs: clear them");
+                assertTrue(c.get("execution_count") == null || c.get("execution_count").isJsonNull(),
+                        notebook.getFileName() + " has a committed execution count: clear outputs");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} executes at smoke scale")
+    @MethodSource("notebooks")
+    void executesHeadlesslyAtSmokeScale(Path notebook) throws Exception {
+        Path root = Project.root();
+        String name = notebook.getFileName().toString().replace(".ipynb", "");
+        Path log = Files.createTempFile("nb-" + name, ".log");
+        Process p = new ProcessBuilder(root.resolve("environment/lab").toString(), "reproduce", "--no-setup",
+                "--scale", "smoke", notebook.toString())
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = p.waitFor(20, TimeUnit.MINUTES);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(finished, name + " did not finish within 20 minutes at smoke scale:\n" + output);
+        assertEquals(0, p.exitValue(), name + " failed:\n" + output);
+        Path results = root.resolve("build/results").resolve(name);
+        JsonObject summary = JsonParser.parseString(Files.readString(results.resolve("summary.json"))).getAsJsonObject();
+        assertEquals("smoke", summary.get("scale").getAsString());
+        assertTrue(summary.size() > 9, name + " recorded no headline number in summary.json: " + summary);
+        assertTrue(Files.isRegularFile(results.resolve(name + ".ipynb")) && Files.isRegularFile(results.resolve(name + ".html")));
+    }
+}
