@@ -126,6 +126,16 @@ public final class FashionTransfer implements AutoCloseable {
         return new TransferData(sourceX, sourceY, sourceValX, sourceValY, sourceTestX, sourceTestY);
     }
 
+    /** The first {@code n} un-shifted target-pool images (n, 1, 28, 28) and their labels, for figures. */
+    public NDArray poolSample(NDManager into, int n) {
+        int k = Math.min(n, poolLabels.length);
+        return into.create(Arrays.copyOf(pool, k * SIDE * SIDE), new Shape(k, 1, SIDE, SIDE));
+    }
+
+    public int[] poolLabels() {
+        return poolLabels.clone();
+    }
+
     /** The target domain under {@code shift}: pool, validation and test images all shifted (labels unchanged). */
     public TargetDomain target(TargetShift shift) {
         NDManager m = manager.newSubManager();

@@ -50,18 +50,20 @@ public final class FlexReport {
 
     // ---------------------------------------------------------------- data
 
-    /** The same {@code perDomain} training images in the source domain and under each shift, one row per domain. */
+    /**
+     * The same {@code perDomain} target-pool images un-shifted (first row) and under each shift, one row per
+     * domain; the first image of a row is captioned with the domain, the others with their class.
+     */
     public static BufferedImage domainGrid(FlexExperiment e, List<TargetShift> shifts, int perDomain) {
         List<BufferedImage> images = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         try (NDManager m = NDManager.newBaseManager()) {
-            int[] labels = null;
-            List<String> rows = new ArrayList<>();
-            List<NDArray> batches = new ArrayList<>();
+            int[] labels = e.data().poolLabels();
+            List<String> rows = new ArrayList<>(List.of("source"));
+            List<NDArray> batches = new ArrayList<>(List.of(e.data().poolSample(m, perDomain)));
             for (TargetShift s : shifts) {
                 try (TargetDomain d = e.target(s)) {
                     batches.add(d.poolSample(m, perDomain));
-                    labels = d.poolLabels();
                     rows.add(s.label());
                 }
             }
@@ -74,6 +76,19 @@ public final class FlexReport {
             }
         }
         return Plots.imageGrid(images, captions, perDomain, 3);
+    }
+
+    /** The network's units with their sizes. */
+    public static Table units(UnitNetwork net) {
+        StringColumn name = StringColumn.create("unit");
+        IntColumn params = IntColumn.create("parameters");
+        for (int l = 1; l <= net.size(); l++) {
+            name.append(net.unit(l).name());
+            params.append((int) net.unit(l).parameterCount());
+        }
+        name.append("total");
+        params.append((int) net.parameterCount());
+        return Table.create("Units of the source network (f = f^4 ∘ f^3 ∘ f^2 ∘ f^1)", name, params);
     }
 
     /** Thesis Table 4.2 analogue: the source network on its own test images and on every target's. */
