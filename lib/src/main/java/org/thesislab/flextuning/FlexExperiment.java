@@ -41,7 +41,7 @@ public final class FlexExperiment implements AutoCloseable {
 
         /**
          * smoke: seconds, 2 targets. quick: 6 targets, ratios 3/30/300 images per class (the thesis' MNIST
-         * ratios) with 3/2/1 repetitions. paper: the thesis' MNIST sizes (25k source images, 5k validation, the
+         * ratios) with 3/1/1 repetitions. paper: the thesis' MNIST sizes (25k source images, 5k validation, the
          * rest as target pools), all 7 targets, 20 repetitions at the scarcest ratio.
          */
         public static Config at(Scale scale) {
@@ -51,7 +51,7 @@ public final class FlexExperiment implements AutoCloseable {
                 case QUICK -> new Config(new FashionTransfer.Sizes(12000, 1000, 300, 50, 100), 3,
                         List.of(TargetShift.NOISY, TargetShift.BLURRY, TargetShift.INVERTED, TargetShift.ROTATED,
                                 TargetShift.AFFINE, TargetShift.TEXTURED),
-                        List.of(3, 30, 300), List.of(3, 2, 1), Protocol.at(scale));
+                        List.of(3, 30, 300), List.of(3, 1, 1), Protocol.at(scale));
                 case PAPER -> new Config(new FashionTransfer.Sizes(25000, 5000, 2400, 500, 1000), 10,
                         List.of(TargetShift.values()), List.of(3, 30, 300, 2400), List.of(20, 3, 1, 1), Protocol.at(scale));
             };

@@ -333,7 +333,7 @@ public final class FlexReport {
             }
             v[i][cols.size() - 1] = r.bestUnit(t);
         }
-        return Plots.heatmap("Winning unit (best single unit on test; 1 = first conv)", rows, cols, v, "U%.0f");
+        return Plots.heatmap("Winning single unit (test)", rows, cols, v, "U%.0f");
     }
 
     /** Thesis Fig. 4.2 background: each unit's test-accuracy rank summed over ratios (lower = better). */
@@ -352,7 +352,7 @@ public final class FlexReport {
                 }
             }
         }
-        return Plots.heatmap("Rank of each unit on test, summed over ratios (lower = better)", rows, cols, v, "%.0f");
+        return Plots.heatmap("Unit rank sum (dark = best)", rows, cols, v, "%.0f");
     }
 
     // ---------------------------------------------------------------- headline
