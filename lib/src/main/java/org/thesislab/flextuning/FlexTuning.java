@@ -26,7 +26,7 @@ public final class FlexTuning {
     private FlexTuning() {
     }
 
-    /** What a selection method returned on one transfer problem. */
+    /** What a selection method returned on one transfer problem; proxyPick is the proxy argmax (fast/faster only, else -1). */
     public record Selection(String method, Scheme pick, int proxyPick, double valAccuracy, double testAccuracy,
                             Cost cost, double[] proxyScores, List<String> runsUsed) {
     }
@@ -101,7 +101,7 @@ public final class FlexTuning {
                 best = r;
             }
         }
-        return new Selection("flex", best.scheme(), best.scheme().singleUnit(), best.valAccuracy(), best.testAccuracy(),
+        return new Selection("flex", best.scheme(), -1, best.valAccuracy(), best.testAccuracy(),
                 cost, null, used);
     }
 
@@ -129,7 +129,7 @@ public final class FlexTuning {
     /** A baseline: a fixed scheme, no selection (ft-fc(1) is ft-L, the last unit). */
     public static Selection baseline(Candidates c, String method, Scheme scheme) {
         FineTuneRun r = c.get(scheme);
-        return new Selection(method, scheme, scheme.singleUnit(), r.valAccuracy(), r.testAccuracy(), r.cost(),
+        return new Selection(method, scheme, -1, r.valAccuracy(), r.testAccuracy(), r.cost(),
                 null, List.of(scheme.name()));
     }
 
