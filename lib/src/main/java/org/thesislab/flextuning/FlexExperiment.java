@@ -1,0 +1,183 @@
+package org.thesislab.flextuning;
+
+import ai.djl.ndarray.NDManager;
+import org.thesislab.core.Progress;
+import org.thesislab.core.Scale;
+import org.thesislab.core.Seeds;
+import org.thesislab.core.Threads;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The chapter's experiment (thesis §4.1.4-4.1.5 on Fashion-MNIST): pre-train the 4-unit source network once,
+ * then for every target shift, data-scarcity ratio and repetition, make the fine-tuning runs of every scheme
+ * and apply flex, fast-flex and faster-flex. The source network stays in memory: every run starts from an
+ * in-memory copy of its weights.
+ */
+public final class FlexExperiment implements AutoCloseable {
+
+    /** The sizes of one experiment; {@link #at(Scale)} gives the chapter's three scales. */
+    public record Config(FashionTransfer.Sizes sizes, int sourceEpochs, List<TargetShift> targets, List<Integer> ratios,
+                         List<Integer> repeats, Protocol protocol) {
+
+        public Config {
+            targets = List.copyOf(targets);
+            ratios = List.copyOf(ratios);
+            repeats = List.copyOf(repeats);
+            if (ratios.size() != repeats.size() || ratios.isEmpty() || targets.isEmpty()) {
+                throw new IllegalArgumentException("Config needs targets and one repeat count per ratio; got ratios "
+                        + ratios + ", repeats " + repeats + ", targets " + targets + ".");
+            }
+            for (int r : ratios) {
+                if (r > sizes.poolPerClass()) {
+                    throw new IllegalArgumentException("Ratio " + r + " images/class exceeds the target pool ("
+                            + sizes.poolPerClass() + "/class); raise poolPerClass.");
+                }
+            }
+        }
+
+        /**
+         * smoke: seconds, 2 targets. quick: 6 targets, ratios 3/30/300 images per class (the thesis' MNIST
+         * ratios) with 3/1/1 repetitions. paper: the thesis' MNIST sizes (25k source images, 5k validation, the
+         * rest as target pools), all 7 targets, 20 repetitions at the scarcest ratio.
+         */
+        public static Config at(Scale scale) {
+            return switch (scale) {
+                case SMOKE -> new Config(new FashionTransfer.Sizes(2000, 300, 30, 10, 20), 1,
+                        List.of(TargetShift.INVERTED, TargetShift.ROTATED), List.of(3, 30), List.of(1, 1), Protocol.at(scale));
+                case QUICK -> new Config(new FashionTransfer.Sizes(12000, 1000, 300, 50, 100), 3,
+                        List.of(TargetShift.NOISY, TargetShift.BLURRY, TargetShift.INVERTED, TargetShift.ROTATED,
+                                TargetShift.AFFINE, TargetShift.TEXTURED),
+                        List.of(3, 30, 300), List.of(3, 1, 1), Protocol.at(scale));
+                case PAPER -> new Config(new FashionTransfer.Sizes(25000, 5000, 2400, 500, 1000), 10,
+                        List.of(TargetShift.values()), List.of(3, 30, 300, 2400), List.of(20, 3, 1, 1), Protocol.at(scale));
+            };
+        }
+
+        /** Number of (target, ratio, repetition) transfer problems. */
+        public int problems() {
+            return targets.size() * repeats.stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    private final NDManager manager;
+    private final Config config;
+    private final long seed;
+    private final FashionTransfer data;
+    private final UnitNetwork source;
+    private final FineTuneRun pretraining;
+
+    private FlexExperiment(NDManager manager, Config config, long seed, FashionTransfer data, UnitNetwork source,
+                           FineTuneRun pretraining) {
+        this.manager = manager;
+        this.config = config;
+        this.seed = seed;
+        this.data = data;
+        this.source = source;
+        this.pretraining = pretraining;
+    }
+
+    /**
+     * Loads the data and pre-trains the source network (Adam 1e-3, batch 64, best source-validation epoch).
+     * Limits PyTorch to one thread (see {@link Threads}) unless THESISLAB_THREADS says otherwise.
+     */
+    public static FlexExperiment prepare(Config config, long seed) {
+        Threads.limit(1);
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            FashionTransfer data = FashionTransfer.load(manager, config.sizes(), seed);
+            UnitNetwork source = UnitNetwork.fourUnit(manager, Seeds.derive(seed, 11));
+            int stepsPerEpoch = (config.sizes().sourceTrain() + 63) / 64;
+            Protocol pretrain = new Protocol(1e-3f, 64, stepsPerEpoch, Integer.MAX_VALUE, config.sourceEpochs() * stepsPerEpoch);
+            FineTuneRun run = FineTuner.fit(source, Scheme.all(source.size()), data.source(), pretrain, Seeds.derive(seed, 12));
+            return new FlexExperiment(manager, config, seed, data, source, run.withoutNetwork());
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** prepare + sweep + close: the entry point for tests. */
+    public static FlexResults run(Config config, long seed) {
+        try (FlexExperiment e = prepare(config, seed)) {
+            return e.sweep();
+        }
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public UnitNetwork source() {
+        return source;
+    }
+
+    public FashionTransfer data() {
+        return data;
+    }
+
+    /** The source network's pre-training run (its test accuracy is on the un-shifted test images). */
+    public FineTuneRun pretraining() {
+        return pretraining;
+    }
+
+    /** A target domain built from this experiment's images (the caller closes it). */
+    public TargetDomain target(TargetShift shift) {
+        return data.target(shift);
+    }
+
+    /** Every scheme on every (target, ratio, repetition), and the three selection methods on each. */
+    public FlexResults sweep() {
+        long t0 = System.nanoTime();
+        int numUnits = source.size();
+        List<FlexResults.RunRow> runs = new ArrayList<>();
+        List<FlexResults.SelectionRow> selections = new ArrayList<>();
+        Map<TargetShift, Double> base = new EnumMap<>(TargetShift.class);
+        Map<String, Scheme> baselines = new java.util.LinkedHashMap<>();
+        baselines.put("ft-fc(1)", Scheme.unit(numUnits));
+        baselines.put("ft-fc(2)", Scheme.lastTwo(numUnits));
+        baselines.put("ft-ss", Scheme.scaleShift(numUnits));
+        baselines.put("ft-all", Scheme.all(numUnits));
+        try (Progress progress = Progress.start("flex sweep", config.problems())) {
+            for (TargetShift shift : config.targets()) {
+                try (TargetDomain domain = data.target(shift)) {
+                    base.put(shift, source.accuracy(domain.testX(), domain.testY()));
+                    for (int i = 0; i < config.ratios().size(); i++) {
+                        int ratio = config.ratios().get(i);
+                        for (int rep = 0; rep < config.repeats().get(i); rep++) {
+                            // The same images (per ratio and repetition) under every shift: targets differ only by the shift.
+                            long problemSeed = Seeds.derive(seed, 1000L * ratio + rep);
+                            try (NDManager sub = manager.newSubManager()) {
+                                TransferData d = domain.subsample(sub, ratio, problemSeed);
+                                try (FlexTuning.Candidates c = new FlexTuning.Candidates(source, d, config.protocol(), problemSeed)) {
+                                    List<FlexTuning.Selection> chosen = new ArrayList<>(List.of(
+                                            FlexTuning.flex(c), FlexTuning.fastFlex(c), FlexTuning.fasterFlex(c)));
+                                    baselines.forEach((name, b) -> chosen.add(FlexTuning.baseline(c, name, b)));
+                                    for (FineTuneRun r : c.runs()) {
+                                        runs.add(new FlexResults.RunRow(shift, ratio, rep, r.scheme().name(), r.scheme().singleUnit(),
+                                                r.valAccuracy(), r.testAccuracy(), r.cost(), r.bestStep(), r.trainedParameters()));
+                                    }
+                                    for (FlexTuning.Selection s : chosen) {
+                                        selections.add(new FlexResults.SelectionRow(shift, ratio, rep, s.method(), s.pick().name(),
+                                                s.proxyPick(), s.valAccuracy(), s.testAccuracy(), s.cost(), s.proxyScores()));
+                                    }
+                                }
+                            }
+                            progress.step(shift.label() + " · " + ratio + "/class · rep " + (rep + 1));
+                        }
+                    }
+                }
+            }
+        }
+        return new FlexResults(config, numUnits, pretraining.testAccuracy(), base, runs, selections,
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
