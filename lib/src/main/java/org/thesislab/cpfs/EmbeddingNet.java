@@ -216,20 +216,20 @@ public final class EmbeddingNet extends AbstractBlock {
 
     /** Copies the backbone's weights and batch-norm statistics from {@code from} (same architecture); the head stays. */
     public void copyBackboneFrom(EmbeddingNet from) {
-        var source = from.getParameters();
-        var target = getParameters();
-        for (int i = 0; i < target.size(); i++) {
-            String name = target.get(i).getKey();
-            if (name.startsWith("head")) {
-                continue;
+        for (int l = 0; l < layers.size(); l++) {
+            var source = from.layers.get(l).block().getParameters();
+            var target = layers.get(l).block().getParameters();
+            for (int i = 0; i < target.size(); i++) {
+                copy(source.get(i).getKey(), source.get(i).getValue().getArray(), target.get(i).getValue().getArray());
             }
-            NDArray src = source.get(name).getArray();
-            NDArray dst = target.get(i).getValue().getArray();
-            if (!src.getShape().equals(dst.getShape())) {
-                throw new IllegalArgumentException("Backbone parameter " + name + " is " + src.getShape() + " in the source but "
-                        + dst.getShape() + " here: the architectures differ.");
-            }
-            dst.set(src.toFloatArray());
         }
+    }
+
+    private static void copy(String name, NDArray src, NDArray dst) {
+        if (!src.getShape().equals(dst.getShape())) {
+            throw new IllegalArgumentException("Backbone parameter " + name + " is " + src.getShape() + " in the source but "
+                    + dst.getShape() + " here: the architectures differ.");
+        }
+        dst.set(src.toFloatArray());
     }
 }
