@@ -1,27 +1,106 @@
 package org.thesislab.core.train;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.thesislab.core.Scoped;
 
 /**
- * A parameter update rule whose state (moments, step count) can be saved and restored, so that training
- * resumed from a checkpoint continues exactly as if it had never stopped.
+ * A parameter update rule whose state (per-parameter slots such as moments, and the step count) can be
+ * saved and restored, so that training resumed from a checkpoint continues exactly as if it had never
+ * stopped. Every temporary of an update lives in a per-parameter scope released at once.
  */
-public interface Optimizer {
+public abstract class Optimizer {
+    private float learningRate;
+    private final float weightDecay;
+    private final int slotsPerParameter;
+    private final Map<String, NDArray[]> slots = new HashMap<>();
+    private long steps;
+
+    protected Optimizer(float learningRate, float weightDecay, int slotsPerParameter) {
+        this.learningRate = learningRate;
+        this.weightDecay = weightDecay;
+        this.slotsPerParameter = slotsPerParameter;
+    }
+
+    /**
+     * Updates {@code weight} in place from gradient {@code g} (weight decay already added). Temporaries
+     * must be created in (or attached to) {@code scope}; {@code slots} are this parameter's state arrays.
+     */
+    protected abstract void update(NDManager scope, NDArray weight, NDArray g, NDArray[] slots, long step);
+
     /** Applies one update to every parameter that has a gradient, then zeroes those gradients. */
-    void step(List<Parameter> parameters);
+    public final void step(List<Parameter> parameters) {
+        steps++;
+        for (Parameter p : parameters) {
+            NDArray w = p.getArray();
+            if (!w.hasGradient()) {
+                continue;
+            }
+            try (NDManager scope = w.getManager().newSubManager()) {
+                NDArray grad = w.getGradient();
+                grad.attach(scope);
+                // L2 weight decay added to the gradient, as PyTorch's optimizers do.
+                NDArray g = weightDecay != 0 ? grad.add(Scoped.in(scope, w.mul(weightDecay))) : grad;
+                update(scope, w, g, slots.computeIfAbsent(p.getId(), k -> newSlots(w)), steps);
+                grad.subi(grad);
+            }
+        }
+    }
 
-    float learningRate();
+    public float learningRate() {
+        return learningRate;
+    }
 
-    void setLearningRate(float learningRate);
-
-    /** The state to checkpoint, in parameter order. */
-    NDList state(List<Parameter> parameters);
-
-    /** Restores state written by {@link #state}. */
-    void loadState(List<Parameter> parameters, NDList state);
+    public void setLearningRate(float learningRate) {
+        this.learningRate = learningRate;
+    }
 
     /** Number of updates applied so far. */
-    long steps();
+    public long steps() {
+        return steps;
+    }
+
+    /** The state to checkpoint: the step count, then each parameter's slots in parameter order. */
+    public NDList state(List<Parameter> parameters) {
+        NDList state = new NDList();
+        state.add(parameters.get(0).getArray().getManager().create(new long[] {steps}));
+        for (Parameter p : parameters) {
+            for (NDArray slot : slots.computeIfAbsent(p.getId(), k -> newSlots(p.getArray()))) {
+                state.add(slot);
+            }
+        }
+        return state;
+    }
+
+    /** Restores state written by {@link #state}. */
+    public void loadState(List<Parameter> parameters, NDList state) {
+        int expected = 1 + slotsPerParameter * parameters.size();
+        if (state.size() != expected) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " state holds " + state.size()
+                    + " arrays; this model needs " + expected + ". The checkpoint belongs to another model or optimizer.");
+        }
+        steps = state.get(0).getLong();
+        for (int i = 0; i < parameters.size(); i++) {
+            NDArray w = parameters.get(i).getArray();
+            NDArray[] restored = new NDArray[slotsPerParameter];
+            for (int s = 0; s < slotsPerParameter; s++) {
+                restored[s] = state.get(1 + slotsPerParameter * i + s).toDevice(w.getDevice(), true);
+                restored[s].attach(w.getManager());
+            }
+            slots.put(parameters.get(i).getId(), restored);
+        }
+    }
+
+    private NDArray[] newSlots(NDArray weight) {
+        NDArray[] out = new NDArray[slotsPerParameter];
+        for (int s = 0; s < slotsPerParameter; s++) {
+            out[s] = weight.zerosLike();
+        }
+        return out;
+    }
 }
