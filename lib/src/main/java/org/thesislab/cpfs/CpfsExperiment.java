@@ -354,7 +354,9 @@ public final class CpfsExperiment {
             values.put(e.getKey().key, v);
             errors.put(e.getKey().key, sd);
         }
-        return org.thesislab.viz.Plots.bars("Linear probe per layer (test mIoU)", "mIoU %", Transfer.PROBED, values, errors);
+        var chart = org.thesislab.viz.Plots.bars("Linear probe per layer (test mIoU)", "mIoU %", Transfer.PROBED, values, errors);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        return chart;
     }
 
     /** The thesis' PASCAL numbers for CPFS-CE, random and direct classification beside our probe and fine-tuning scores. */
@@ -386,5 +388,29 @@ public final class CpfsExperiment {
             t.row("cpfs_ce: VOC07 detection mAP (no analogue here)", 50.8, "Table 3.1", Double.NaN, "not measured");
         }
         return t;
+    }
+
+    /**
+     * The headline in words, from this run's numbers: CPFS-CE against random init, the shuffled-flow control and
+     * flow classification on the semantic hypercolumn probe (mIoU), with the spread over labelled subsets.
+     */
+    public static String headline(Map<Arm, ArmScores> scores) {
+        ArmScores ce = scores.get(Arm.CPFS_CE);
+        if (ce == null) {
+            return "CPFS-CE was not among the arms: no headline.";
+        }
+        double[] c = ce.probeMeanIoU().get("hypercolumn");
+        StringBuilder out = new StringBuilder(String.format("CPFS-CE hypercolumn probe mIoU %.1f ± %.1f%%.", 100 * c[0], 100 * c[1]));
+        for (Arm other : List.of(Arm.RANDOM, Arm.SHUFFLED, Arm.FLOW_CLS, Arm.CPFS_KTA)) {
+            ArmScores a = scores.get(other);
+            if (a == null) {
+                continue;
+            }
+            double[] o = a.probeMeanIoU().get("hypercolumn");
+            double gap = c[0] - o[0];
+            String verdict = gap > Math.max(c[1], o[1]) ? "better, by more than the spread" : gap > 0 ? "better, within the spread" : "not better";
+            out.append(String.format("%n  vs %s %.1f ± %.1f%%: %+.1f points, %s.", other.key, 100 * o[0], 100 * o[1], 100 * gap, verdict));
+        }
+        return out.toString();
     }
 }

@@ -134,7 +134,7 @@ public final class CpfsFigures {
                 images.add(img);
                 images.add(classes(clips.semantic().get(k)));
                 images.add(Flow.colourWheel(clips.flow().get(k), 4f));
-                captions.addAll(List.of("frame", "embedding (PCA→RGB)", "classes", "flow"));
+                captions.addAll(List.of("frame", "embedding PCA", "classes", "flow"));
             }
         }
         return Plots.imageGrid(images, captions, 4, 4);

@@ -103,13 +103,24 @@ public final class Visualisation {
                 PreImage.Settings s = PreImage.Settings.defaults(st.b(), 1, iterations, t, 0);
                 NDArray x = PreImage.optimise(start, PreImage.activation(phi, channels, m * rho * rho), st.mean(), s, seed);
                 NDArray view = x.div(255f).add(st.mean());
+                // The reached response of each unit relative to M, its largest response on real frames.
+                NDArray reached = phi.apply(view.get(":, :, 0:" + frames.getShape().get(2) + ", 0:" + frames.getShape().get(3)));
+                float[] ratio = reached.get(":, :, " + h / 2 + ", " + w / 2).toFloatArray();
                 List<BufferedImage> row = Images.fromBatch(view.clip(0f, 1f));
                 for (int i = 0; i < units; i++) {
                     images.add(row.get(i));
-                    captions.add(e.getKey() + " " + layer + ":" + i);
+                    captions.add(String.format("%s %s:%d%n%.1f M", e.getKey(), layer, i, ratio[i * (int) f.getShape().get(1) + i] / m));
                 }
             }
         }
         return Plots.imageGrid(images, captions, units, 3);
+    }
+
+    /** The two networks compared in Ch. 6, in a fixed order: the CPFS-CE one, then the random one. */
+    public static Map<String, EmbeddingNet> cpfsAndRandom(EmbeddingNet cpfs, EmbeddingNet random) {
+        Map<String, EmbeddingNet> out = new java.util.LinkedHashMap<>();
+        out.put("cpfs-ce", cpfs);
+        out.put("random", random);
+        return out;
     }
 }
