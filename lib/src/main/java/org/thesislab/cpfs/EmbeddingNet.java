@@ -137,6 +137,28 @@ public final class EmbeddingNet extends AbstractBlock {
         return out;
     }
 
+    /**
+     * The response of layer {@code name} before its ReLU (convolution and batch norm only), for frames
+     * (B, 3, H, W): what activation maximisation drives up, since a unit that is off has no gradient after the ReLU.
+     */
+    public NDArray preActivation(ParameterStore store, NDArray frames, String name) {
+        checkFrames(frames);
+        NDArray x = frames;
+        for (Layer l : layers) {
+            if (l.name().equals(name)) {
+                if (!(l.block() instanceof SequentialBlock seq) || seq.getChildren().size() != 3) {
+                    throw new IllegalArgumentException("Layer '" + name + "' has no ReLU (pooling); pick a convolution layer.");
+                }
+                for (int i = 0; i < 2; i++) {
+                    x = seq.getChildren().get(i).getValue().forward(store, new NDList(x), false).singletonOrThrow();
+                }
+                return x;
+            }
+            x = l.block().forward(store, new NDList(x), false).singletonOrThrow();
+        }
+        throw new IllegalArgumentException("No layer '" + name + "'; the layers are " + strides().keySet());
+    }
+
     /** The sparse hypercolumn (B, P, C) of {@link #TAPS} at pixels (B, P). */
     public NDArray hypercolumn(ParameterStore store, NDArray frames, NDArray pixels, boolean training) {
         return hypercolumn(layers(store, frames, training), pixels, (int) frames.getShape().get(3));

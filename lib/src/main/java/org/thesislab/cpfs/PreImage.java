@@ -95,7 +95,12 @@ public final class PreImage {
                     NDArray view = crop.div(255f).add(channelMean);
                     NDArray energy = boundedRange(xi, s.alpha(), s.b()).add(totalVariation(xi, s.beta(), s.v()))
                             .add(loss.apply(view).mul((float) s.c()));
-                    gc.backward(energy.sum());
+                    NDArray total = energy.sum();
+                    if (it % 50 == 0 && !Float.isFinite(total.getFloat())) {
+                        throw new IllegalStateException("The pre-image energy became " + total.getFloat() + " at iteration " + it
+                                + ": lower C or the iterations, or check the target codes for NaN.");
+                    }
+                    gc.backward(total);
                 }
                 NDArray g = Scoped.in(step, xi.getGradient());
                 // Algorithm 1: G = ρG + g², η = 1/(1/η₀ + √G), μ = ρμ − η g, x = Π(x + μ).
@@ -145,6 +150,11 @@ public final class PreImage {
             }
             return out;
         };
+    }
+
+    /** The pre-ReLU response of layer {@code name} of {@code net} (inference mode), for activation maximisation. */
+    public static Function<NDArray, NDArray> preActivation(EmbeddingNet net, String name) {
+        return view -> net.preActivation(new ParameterStore(view.getManager(), false), view, name);
     }
 
     private static int[] allButFirst(NDArray a) {

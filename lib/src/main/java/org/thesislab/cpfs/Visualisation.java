@@ -77,16 +77,17 @@ public final class Visualisation {
     /**
      * Activation maximisation of the first {@code units} channels of {@code layer} at the centre of its map,
      * one row per model; Z = M·ρ² with M the channel's largest centre response on {@code frames} and ρ the
-     * layer's receptive field capped at the frame size (§5.3).
+     * layer's receptive field capped at the frame size (§5.3), and data-term weight {@code c} (the thesis: 1).
+     * The unit's response is taken before its ReLU: a unit that is off at the start has no gradient after it.
      */
     public static BufferedImage activations(Map<String, EmbeddingNet> nets, String layer, int units, NDArray frames, Statistics st,
-            int iterations, long seed, NDManager manager) {
+            double c, int iterations, long seed, NDManager manager) {
         List<BufferedImage> images = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         for (var e : nets.entrySet()) {
             try (NDManager scope = manager.newSubManager()) {
                 EmbeddingNet net = e.getValue();
-                Function<NDArray, NDArray> phi = PreImage.layer(net, layer);
+                Function<NDArray, NDArray> phi = PreImage.preActivation(net, layer);
                 NDArray f = phi.apply(frames);
                 long h = f.getShape().get(2);
                 long w = f.getShape().get(3);
@@ -100,7 +101,7 @@ public final class Visualisation {
                 long size = frames.getShape().get(2) + t - 1;
                 Seeds.seedEngine(seed);
                 NDArray start = scope.randomNormal(new Shape(units, 3, size, size)).mul((float) (st.b() / 4));
-                PreImage.Settings s = PreImage.Settings.defaults(st.b(), 1, iterations, t, 0);
+                PreImage.Settings s = PreImage.Settings.defaults(st.b(), c, iterations, t, 0);
                 NDArray x = PreImage.optimise(start, PreImage.activation(phi, channels, m * rho * rho), st.mean(), s, seed);
                 NDArray view = x.div(255f).add(st.mean());
                 // The reached response of each unit relative to M, its largest response on real frames.
