@@ -138,11 +138,8 @@ public final class Transfer {
 
     /** Sparse per-pixel cross-entropy of head logits (B, P, K) against the classes (B, H, W) at the same pixels. */
     public static final class SegmentationLoss extends Loss {
-        private final int width;
-
-        public SegmentationLoss(int width) {
+        public SegmentationLoss() {
             super("segmentation_ce");
-            this.width = width;
         }
 
         @Override
@@ -169,7 +166,7 @@ public final class Transfer {
             EmbeddingNet net = EmbeddingNet.create(scope, pretrained.architecture(), CLASSES, false, pixels, size, seed);
             net.copyBackboneFrom(pretrained);
             TensorDataset data = new TensorDataset(new NDList(train.frames()), new NDList(train.semantic()));
-            TrainingLoop.builder(net, new SegmentationLoss(size), new Adam(learningRate), scope)
+            TrainingLoop.builder(net, new SegmentationLoss(), new Adam(learningRate), scope)
                     .batchSize(batch).epochs(epochs).seed(seed).progress(false, "fine-tune").build().fit(data, null);
             return segment(net, test, scope);
         }
