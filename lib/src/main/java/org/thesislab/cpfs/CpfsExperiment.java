@@ -1,0 +1,416 @@
+package org.thesislab.cpfs;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.thesislab.core.Run;
+import org.thesislab.core.Scale;
+import org.thesislab.core.Seeds;
+import org.thesislab.core.data.TensorDataset;
+import org.thesislab.core.train.Adam;
+import org.thesislab.core.train.LiveCurves;
+import org.thesislab.core.train.TrainingLoop;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The chapter's experiment: pre-train the same embedding net with each pretext objective on MovingShapes
+ * (no labels), then compare the frozen features (linear probes) and few-label fine-tuning on the
+ * segmentation task against a randomly initialised net, the flow-classification baseline and a
+ * shuffled-flow control. Callable from the notebook (step by step) and from the reproduction test
+ * ({@link #runAll}).
+ */
+public final class CpfsExperiment {
+    private CpfsExperiment() {}
+
+    /** The compared initialisations (§3.3.4, Tables 3.1–3.2) and the shuffled-flow control. */
+    public enum Arm {
+        RANDOM("random", null), CPFS_CE("cpfs_ce", PretextLoss.Kind.CE), CPFS_KTA("cpfs_kta", PretextLoss.Kind.KTA),
+        CPFS_CE_REV("cpfs_ce_rev", PretextLoss.Kind.CE_REV), FLOW_CLS("flowcls", PretextLoss.Kind.FLOW_CLASSIFICATION),
+        /** CPFS-CE trained on another frame's flow: the motion no longer belongs to the image. */
+        SHUFFLED("shuffled", PretextLoss.Kind.CE);
+
+        public final String key;
+        public final PretextLoss.Kind loss;
+
+        Arm(String key, PretextLoss.Kind loss) {
+            this.key = key;
+            this.loss = loss;
+        }
+    }
+
+    /** Sizes and hyperparameters per scale; 'paper' takes the thesis' optimiser settings (§3.3.3). */
+    public record Settings(int size, EmbeddingNet.Architecture architecture, int pretrainFrames, int validationFrames,
+            int batchSize, int pixels, int epochs, int patience, float learningRate, float flowClsLearningRate,
+            float sigma2, float flowM, int labelledFrames, int labelSubsets, int testFrames, int probeEpochs,
+            float probeLearningRate, int fineTunePixels, int fineTuneEpochs, float fineTuneLearningRate, List<Arm> arms) {
+        public static Settings of(Scale scale) {
+            List<Arm> arms = List.of(Arm.RANDOM, Arm.CPFS_CE, Arm.CPFS_KTA, Arm.FLOW_CLS, Arm.SHUFFLED);
+            return switch (scale) {
+                case SMOKE -> new Settings(32, EmbeddingNet.Architecture.tiny(), 64, 32, 16, 64, 1, 2, 1e-3f, 1e-2f,
+                        0.01f, 6f, 8, 1, 8, 2, 1e-2f, 64, 1, 1e-3f, arms);
+                case QUICK -> new Settings(32, EmbeddingNet.Architecture.mini(), 2048, 256, 16, 128, 6, 2, 1e-3f, 1e-2f,
+                        0.01f, 6f, 50, 3, 100, 10, 1e-2f, 128, 60, 1e-3f, arms);
+                case PAPER -> new Settings(64, EmbeddingNet.Architecture.mini(), 100_000, 5000, 96, 512, 30, 3, 1e-4f, 1e-2f,
+                        0.0036f, 12f, 100, 5, 1000, 20, 1e-2f, 512, 100, 1e-3f, List.of(Arm.values()));
+            };
+        }
+
+        /** The same settings with fewer frames, epochs, labelled subsets or arms (reproduction tests, exercises). */
+        public Settings with(int pretrainFrames, int epochs, int labelSubsets, int fineTuneEpochs, List<Arm> arms) {
+            return new Settings(size, architecture, pretrainFrames, validationFrames, batchSize, pixels, epochs, patience, learningRate,
+                    flowClsLearningRate, sigma2, flowM, labelledFrames, labelSubsets, testFrames, probeEpochs, probeLearningRate,
+                    fineTunePixels, fineTuneEpochs, fineTuneLearningRate, arms);
+        }
+    }
+
+    /** Pre-training frames with their normalised flow (labels), validation frames, and a few clips to show. */
+    public record PretrainData(TensorDataset train, TensorDataset validation, MovingShapes.Clips preview) {}
+
+    public static MovingShapes source(Settings s) {
+        return new MovingShapes(MovingShapes.Settings.defaults(s.size()));
+    }
+
+    /**
+     * Renders the pre-training and validation sets (disjoint seed ranges). With {@code shuffled}, every frame
+     * gets the flow of the next frame instead of its own (the control).
+     */
+    public static PretrainData pretrainData(Settings s, long seed, boolean shuffled, NDManager manager) {
+        MovingShapes source = source(s);
+        return new PretrainData(flowDataset(source, s, Seeds.derive(seed, 1), s.pretrainFrames(), shuffled, manager),
+                flowDataset(source, s, Seeds.derive(seed, 2), s.validationFrames(), shuffled, manager),
+                source.render(manager, Seeds.derive(seed, 2), 8));
+    }
+
+    private static TensorDataset flowDataset(MovingShapes source, Settings s, long seed, int n, boolean shuffled, NDManager manager) {
+        try (NDManager scope = manager.newSubManager()) {
+            MovingShapes.Clips clips = source.render(scope, seed, n);
+            NDArray flow = Flow.normalize(clips.flow(), s.flowM());
+            if (shuffled) {
+                long[] next = new long[n];
+                for (int i = 0; i < n; i++) {
+                    next[i] = (i + 1) % n;
+                }
+                flow = flow.get(scope.create(next));
+            }
+            NDArray frames = clips.frames();
+            frames.attach(manager);
+            flow.attach(manager);
+            return new TensorDataset(new NDList(frames), new NDList(flow));
+        }
+    }
+
+    /** Labelled frames for the downstream task: {@code labelSubsets} disjoint training sets and one test set. */
+    public record DownstreamData(List<Transfer.Labelled> train, Transfer.Labelled test) {}
+
+    public static DownstreamData downstreamData(Settings s, long seed, NDManager manager) {
+        MovingShapes source = source(s);
+        List<Transfer.Labelled> train = new ArrayList<>();
+        for (int k = 0; k < s.labelSubsets(); k++) {
+            train.add(labelled(source, Seeds.derive(seed, 100 + k), s.labelledFrames(), manager));
+        }
+        return new DownstreamData(train, labelled(source, Seeds.derive(seed, 4), s.testFrames(), manager));
+    }
+
+    private static Transfer.Labelled labelled(MovingShapes source, long seed, int n, NDManager manager) {
+        MovingShapes.Clips c = source.render(manager, seed, n);
+        c.next().close();
+        c.flow().close();
+        c.instance().close();
+        return new Transfer.Labelled(c.frames(), c.semantic());
+    }
+
+    /** A pre-trained (or random) network and its training history (null for the random one). */
+    public record Pretrained(Arm arm, EmbeddingNet net, TrainingLoop.Result result) {}
+
+    /** The network every arm starts from: same architecture and the same seeded initial weights. */
+    public static EmbeddingNet initialNet(Arm arm, Settings s, long seed, NDManager manager) {
+        int outputs = arm.loss == null ? PretextLoss.EMBEDDING_DIM : arm.loss.headOutputs();
+        boolean normalize = arm.loss != PretextLoss.Kind.FLOW_CLASSIFICATION;
+        return EmbeddingNet.create(manager, s.architecture(), outputs, normalize, s.pixels(), s.size(), Seeds.derive(seed, 10));
+    }
+
+    /**
+     * Pre-trains one arm with Adam (no weight decay, §3.3.3) and early stopping on the validation loss; the
+     * random arm only gets batch-norm statistics from unlabelled frames (cf. "Random-rescaled" [74]).
+     * {@code run} may be null (no progress or curves).
+     */
+    public static Pretrained pretrain(Arm arm, PretrainData data, Settings s, long seed, Run run, NDManager manager) {
+        EmbeddingNet net = initialNet(arm, s, seed, manager);
+        if (arm.loss == null) {
+            calibrate(net, data.train(), s, manager);
+            return new Pretrained(arm, net, null);
+        }
+        float lr = arm == Arm.FLOW_CLS ? s.flowClsLearningRate() : s.learningRate();
+        TrainingLoop.Builder loop = TrainingLoop.builder(net, new PretextLoss(arm.loss, s.sigma2(), s.size()), new Adam(lr), manager)
+                .batchSize(s.batchSize()).epochs(s.epochs()).seed(Seeds.derive(seed, 20 + arm.ordinal()))
+                .earlyStopping("val_loss", false, s.patience())
+                .progress(run != null, "pre-training " + arm.key);
+        if (run != null) {
+            loop.listener(new LiveCurves(run, "pretrain-" + arm.key.replace('_', '-'), "pre-training " + arm.key,
+                    new String[] {"train_loss", "val_loss"}));
+        }
+        return new Pretrained(arm, net, loop.build().fit(data.train(), data.validation()));
+    }
+
+    /** Batch-norm running statistics from up to 20 unlabelled batches (training-mode forward passes, no updates). */
+    static void calibrate(EmbeddingNet net, TensorDataset frames, Settings s, NDManager manager) {
+        ParameterStore store = new ParameterStore(manager, false);
+        int batches = Math.min(20, frames.batchCount(s.batchSize()));
+        for (int b = 0; b < batches; b++) {
+            try (NDManager scope = manager.newSubManager()) {
+                int to = Math.min(frames.size(), (b + 1) * s.batchSize());
+                net.forward(store, frames.slice(scope, b * s.batchSize(), to).features(), true);
+            }
+        }
+    }
+
+    /** Probe and fine-tuning scores of one arm, each averaged over the labelled subsets (with the spread). */
+    public record ArmScores(Map<String, double[]> probeAccuracy, Map<String, double[]> probeMeanIoU, double[] figureGroundAccuracy,
+            double[] figureGroundIoU, double[] fineTuneAccuracy, double[] fineTuneMeanIoU) {}
+
+    /** Linear probes of every layer in {@link Transfer#PROBED}, and fine-tuning when {@code fineTune}. */
+    public static ArmScores evaluate(Pretrained p, DownstreamData data, Settings s, long seed, boolean fineTune, NDManager manager) {
+        Map<String, List<Transfer.Score>> probes = new LinkedHashMap<>();
+        List<Transfer.Score> tuned = new ArrayList<>();
+        List<Transfer.Score> figureGround = new ArrayList<>();
+        try (NDManager scope = manager.newSubManager()) {
+            Map<String, NDArray> test = Transfer.pixelFeatures(p.net(), data.test().frames(), 32, scope);
+            for (int k = 0; k < data.train().size(); k++) {
+                Transfer.Labelled train = data.train().get(k);
+                try (NDManager sub = scope.newSubManager()) {
+                    Map<String, NDArray> features = Transfer.pixelFeatures(p.net(), train.frames(), 32, sub);
+                    long probeSeed = Seeds.derive(seed, 30 + k);
+                    for (String layer : Transfer.PROBED) {
+                        probes.computeIfAbsent(layer, x -> new ArrayList<>()).add(Transfer.linearProbe(features.get(layer), train.semantic(),
+                                test.get(layer), data.test().semantic(), Transfer.CLASSES, s.probeEpochs(), s.probeLearningRate(), probeSeed, sub));
+                    }
+                    figureGround.add(Transfer.linearProbe(features.get("hypercolumn"), Transfer.figureGround(train.semantic()),
+                            test.get("hypercolumn"), Transfer.figureGround(data.test().semantic()), 2, s.probeEpochs(), s.probeLearningRate(),
+                            probeSeed, sub));
+                }
+                if (fineTune) {
+                    tuned.add(Transfer.fineTune(p.net(), train, data.test(), s.fineTunePixels(), s.fineTuneEpochs(), s.batchSize(),
+                            s.fineTuneLearningRate(), Seeds.derive(seed, 40 + k), scope));
+                }
+            }
+        }
+        Map<String, double[]> acc = new LinkedHashMap<>();
+        Map<String, double[]> iou = new LinkedHashMap<>();
+        for (var e : probes.entrySet()) {
+            acc.put(e.getKey(), meanStd(e.getValue().stream().mapToDouble(Transfer.Score::accuracy).toArray()));
+            iou.put(e.getKey(), meanStd(e.getValue().stream().mapToDouble(Transfer.Score::meanIoU).toArray()));
+        }
+        return new ArmScores(acc, iou, meanStd(figureGround.stream().mapToDouble(Transfer.Score::accuracy).toArray()),
+                meanStd(figureGround.stream().mapToDouble(Transfer.Score::meanIoU).toArray()), tuned.isEmpty() ? null : meanStd(tuned.stream().mapToDouble(Transfer.Score::accuracy).toArray()),
+                tuned.isEmpty() ? null : meanStd(tuned.stream().mapToDouble(Transfer.Score::meanIoU).toArray()));
+    }
+
+    /** {mean, standard deviation} (0 for a single value). */
+    static double[] meanStd(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m += x / v.length;
+        }
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        return new double[] {m, v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0};
+    }
+
+    /** Arms fine-tuned as well as probed (fine-tuning costs the most; none when the settings give it no epochs). */
+    public static boolean fineTuned(Arm arm, Settings s) {
+        return s.fineTuneEpochs() > 0 && (arm == Arm.CPFS_CE || arm == Arm.RANDOM);
+    }
+
+    /** Everything, for the reproduction test: pre-train each arm, evaluate it, record the summary keys. */
+    public static Map<Arm, ArmScores> runAll(Settings s, long seed, Run run, NDManager manager) {
+        Map<Arm, ArmScores> out = new EnumMap<>(Arm.class);
+        DownstreamData downstream = downstreamData(s, seed, manager);
+        PretrainData data = pretrainData(s, seed, false, manager);
+        PretrainData shuffled = null;
+        for (Arm arm : s.arms()) {
+            if (arm == Arm.SHUFFLED && shuffled == null) {
+                shuffled = pretrainData(s, seed, true, manager);
+            }
+            try (NDManager scope = manager.newSubManager()) {
+                Pretrained p = pretrain(arm, arm == Arm.SHUFFLED ? shuffled : data, s, seed, run, scope);
+                out.put(arm, evaluate(p, downstream, s, seed, fineTuned(arm, s), scope));
+            }
+        }
+        if (run != null) {
+            record(run, out);
+        }
+        return out;
+    }
+
+    /**
+     * The summary.json keys: {@code ARM_probe_acc} = figure/ground pixel accuracy of the hypercolumn probe,
+     * {@code ARM_probe_miou} = semantic mIoU of the hypercolumn probe, {@code ARM_finetune_acc} / {@code _miou} =
+     * semantic pixel accuracy / mIoU after fine-tuning (means over the labelled subsets).
+     */
+    public static void record(Run run, Map<Arm, ArmScores> scores) {
+        for (var e : scores.entrySet()) {
+            ArmScores a = e.getValue();
+            run.summary(e.getKey().key + "_probe_acc", a.figureGroundAccuracy()[0]);
+            run.summary(e.getKey().key + "_probe_miou", a.probeMeanIoU().get("hypercolumn")[0]);
+            if (a.fineTuneAccuracy() != null) {
+                run.summary(e.getKey().key + "_finetune_acc", a.fineTuneAccuracy()[0]);
+                run.summary(e.getKey().key + "_finetune_miou", a.fineTuneMeanIoU()[0]);
+            }
+        }
+    }
+
+    /** Rows: arms; columns: per-layer probe mIoU (or accuracy), mean ± std over labelled subsets. */
+    public static Table probeTable(Map<Arm, ArmScores> scores, boolean meanIoU) {
+        StringColumn arm = StringColumn.create("arm");
+        Map<String, StringColumn> cols = new LinkedHashMap<>();
+        for (String layer : Transfer.PROBED) {
+            cols.put(layer, StringColumn.create(layer));
+        }
+        for (var e : scores.entrySet()) {
+            arm.append(e.getKey().key);
+            Map<String, double[]> m = meanIoU ? e.getValue().probeMeanIoU() : e.getValue().probeAccuracy();
+            for (String layer : Transfer.PROBED) {
+                double[] v = m.get(layer);
+                cols.get(layer).append(pm(v));
+            }
+        }
+        Table t = Table.create("Linear probe, test " + (meanIoU ? "mIoU" : "pixel accuracy") + " (%)", arm);
+        cols.values().forEach(t::addColumns);
+        return t;
+    }
+
+    /** Hypercolumn probes (figure/ground and semantic) and fine-tuning per arm: mean and std over labelled subsets. */
+    public static Table transferTable(Map<Arm, ArmScores> scores) {
+        StringColumn arm = StringColumn.create("arm");
+        StringColumn fg = StringColumn.create("probe fig/ground acc %");
+        StringColumn probeAcc = StringColumn.create("probe semantic acc %");
+        StringColumn probeIoU = StringColumn.create("probe semantic mIoU %");
+        StringColumn tuneAcc = StringColumn.create("fine-tune acc %");
+        StringColumn tuneIoU = StringColumn.create("fine-tune mIoU %");
+        for (var e : scores.entrySet()) {
+            ArmScores a = e.getValue();
+            arm.append(e.getKey().key);
+            fg.append(pm(a.figureGroundAccuracy()));
+            probeAcc.append(pm(a.probeAccuracy().get("hypercolumn")));
+            probeIoU.append(pm(a.probeMeanIoU().get("hypercolumn")));
+            tuneAcc.append(pm(a.fineTuneAccuracy()));
+            tuneIoU.append(pm(a.fineTuneMeanIoU()));
+        }
+        return Table.create("Transfer to MovingShapes segmentation (hypercolumn features)", arm, fg, probeAcc, probeIoU, tuneAcc, tuneIoU);
+    }
+
+    private static String pm(double[] meanStd) {
+        return meanStd == null ? "–" : String.format("%.1f ± %.1f", 100 * meanStd[0], 100 * meanStd[1]);
+    }
+
+    /** Training frames per second of a pre-trained arm, over its epochs (the performance figure of the issue). */
+    public static double framesPerSecond(Pretrained p) {
+        if (p.result() == null) {
+            return Double.NaN;
+        }
+        return p.result().history().doubleColumn("examples_per_second").mean();
+    }
+
+    /** Per arm: epochs run, best epoch, best validation loss, frames per second. */
+    public static Table pretrainingTable(Map<Arm, Pretrained> nets) {
+        StringColumn arm = StringColumn.create("arm");
+        DoubleColumn epochs = DoubleColumn.create("epochs run");
+        DoubleColumn best = DoubleColumn.create("best epoch");
+        DoubleColumn loss = DoubleColumn.create("best val loss");
+        DoubleColumn fps = DoubleColumn.create("frames/s");
+        for (var e : nets.entrySet()) {
+            TrainingLoop.Result r = e.getValue().result();
+            arm.append(e.getKey().key);
+            epochs.append(r == null ? 0 : r.epochsRun());
+            best.append(r == null ? Double.NaN : r.bestEpoch());
+            loss.append(r == null ? Double.NaN : r.bestScore());
+            fps.append(framesPerSecond(e.getValue()));
+        }
+        return Table.create("Pre-training", arm, epochs, best, loss, fps);
+    }
+
+    /** Probe mIoU per layer, one series per arm, with the spread over labelled subsets as error bars. */
+    public static org.knowm.xchart.CategoryChart probeChart(Map<Arm, ArmScores> scores) {
+        Map<String, double[]> values = new LinkedHashMap<>();
+        Map<String, double[]> errors = new LinkedHashMap<>();
+        for (var e : scores.entrySet()) {
+            double[] v = new double[Transfer.PROBED.size()];
+            double[] sd = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                double[] ms = e.getValue().probeMeanIoU().get(Transfer.PROBED.get(i));
+                v[i] = 100 * ms[0];
+                sd[i] = 100 * ms[1];
+            }
+            values.put(e.getKey().key, v);
+            errors.put(e.getKey().key, sd);
+        }
+        var chart = org.thesislab.viz.Plots.bars("Linear probe per layer (test mIoU)", "mIoU %", Transfer.PROBED, values, errors);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        return chart;
+    }
+
+    /** The thesis' PASCAL numbers for CPFS-CE, random and direct classification beside our probe and fine-tuning scores. */
+    public static org.thesislab.core.ThesisVsHere thesisVsHere(Map<Arm, ArmScores> scores, Scale scale) {
+        String here = scale + ": MovingShapes 32x32 segmentation, mIoU %";
+        var t = new org.thesislab.core.ThesisVsHere("CPFS: thesis (PASCAL VOC, AlexNet) vs here");
+        double[][] thesis = {{41.4, 19.8, 38.8}, {29.1, 14.1, 24.8}};
+        Arm[] arms = {Arm.CPFS_CE, Arm.RANDOM, Arm.FLOW_CLS};
+        for (int i = 0; i < arms.length; i++) {
+            ArmScores a = scores.get(arms[i]);
+            if (a == null) {
+                continue;
+            }
+            double tuned = a.fineTuneMeanIoU() == null ? Double.NaN : 100 * a.fineTuneMeanIoU()[0];
+            t.row(arms[i].key + ": segmentation after fine-tuning", thesis[0][i], "VOC12 seg. mIoU, Table 3.1", tuned, here + ", fine-tuned");
+            t.row(arms[i].key + ": linear probe, conv5", thesis[1][i], "ILSVRC12 top-1, Table 3.2", 100 * a.probeMeanIoU().get("conv5")[0],
+                    here + ", conv5 probe");
+            t.row(arms[i].key + ": linear probe, hypercolumn", Double.NaN, "not reported", 100 * a.probeMeanIoU().get("hypercolumn")[0],
+                    here + ", hypercolumn probe");
+        }
+        ArmScores sh = scores.get(Arm.SHUFFLED);
+        if (sh != null) {
+            t.row("shuffled-flow control: linear probe, hypercolumn", Double.NaN, "not in the thesis", 100 * sh.probeMeanIoU().get("hypercolumn")[0],
+                    here + ", hypercolumn probe");
+        }
+        ArmScores ce = scores.get(Arm.CPFS_CE);
+        if (ce != null) {
+            t.row("cpfs_ce: VOC07 classification mAP (no analogue here)", 64.2, "Table 3.1", Double.NaN, "not measured");
+            t.row("cpfs_ce: VOC07 detection mAP (no analogue here)", 50.8, "Table 3.1", Double.NaN, "not measured");
+        }
+        return t;
+    }
+
+    /**
+     * The headline in words, from this run's numbers: CPFS-CE against random init, the shuffled-flow control and
+     * flow classification on the semantic hypercolumn probe (mIoU), with the spread over labelled subsets.
+     */
+    public static String headline(Map<Arm, ArmScores> scores) {
+        ArmScores ce = scores.get(Arm.CPFS_CE);
+        if (ce == null) {
+            return "CPFS-CE was not among the arms: no headline.";
+        }
+        double[] c = ce.probeMeanIoU().get("hypercolumn");
+        StringBuilder out = new StringBuilder(String.format("CPFS-CE hypercolumn probe mIoU %.1f ± %.1f%%.", 100 * c[0], 100 * c[1]));
+        for (Arm other : List.of(Arm.RANDOM, Arm.SHUFFLED, Arm.FLOW_CLS, Arm.CPFS_KTA)) {
+            ArmScores a = scores.get(other);
+            if (a == null) {
+                continue;
+            }
+            double[] o = a.probeMeanIoU().get("hypercolumn");
+            double gap = c[0] - o[0];
+            String verdict = gap > Math.max(c[1], o[1]) ? "better, by more than the spread" : gap > 0 ? "better, within the spread" : "not better";
+            out.append(String.format("%n  vs %s %.1f ± %.1f%%: %+.1f points, %s.", other.key, 100 * o[0], 100 * o[1], 100 * gap, verdict));
+        }
+        return out.toString();
+    }
+}
