@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.evaluator.Accuracy;
 import org.thesislab.core.Scale;
+import org.thesislab.core.Threads;
 import org.thesislab.core.Seeds;
 import org.thesislab.core.data.TensorDataset;
 import org.thesislab.core.train.Adam;
@@ -139,7 +140,7 @@ public final class RationaleExperiment {
         Universe u = data.benchmark().universe();
         int n = data.train().length();
         long t0 = System.nanoTime();
-        singleThreaded();
+        Threads.configure();
         Seeds.seedEngine(seed);
         try (NDManager manager = NDManager.newBaseManager()) {
             RationaleModel model = new RationaleModel(kind, u, n, cfg.sizes())
@@ -190,16 +191,6 @@ public final class RationaleExperiment {
             return new Outcome(kind, result.history(), accuracy(trainPred, data.testTrain().labels()),
                     accuracy(heldPred, data.testHeldOut().labels()), heldPred, domainAcc, obl, oblPerRule, info, inv,
                     mig, model.parameterCount(), (System.nanoTime() - t0) / 1e9);
-        }
-    }
-
-    /**
-     * One intra-op thread for libtorch: these models are made of many tiny ops, where thread hand-offs
-     * cost more than they save (measured: 6x faster on the shared 2-core machine). Affects this JVM.
-     */
-    public static void singleThreaded() {
-        if ("PyTorch".equals(ai.djl.engine.Engine.getInstance().getEngineName())) {
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
         }
     }
 
@@ -301,7 +292,7 @@ public final class RationaleExperiment {
      * ({@link ValueReasoner}): what CNN*-c would reach with a perfect encoder.
      */
     public static double[] trueValueAccuracy(Data data, Config cfg, long seed) {
-        singleThreaded();
+        Threads.configure();
         Seeds.seedEngine(seed);
         Universe u = data.benchmark().universe();
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import org.knowm.xchart.XYChart;
 import org.thesislab.core.Scale;
+import org.thesislab.core.Threads;
 import org.thesislab.core.Seeds;
 import org.thesislab.core.ThesisVsHere;
 import org.thesislab.core.data.TensorDataset;
@@ -94,7 +95,7 @@ public final class ColorizationExperiment implements AutoCloseable {
     private boolean showProgress = true;
 
     public ColorizationExperiment(Config config, long seed) {
-        singleThreadedOnCpu();
+        Threads.configure();
         this.config = config;
         this.seed = seed;
         this.manager = NDManager.newBaseManager();
@@ -102,18 +103,6 @@ public final class ColorizationExperiment implements AutoCloseable {
         this.testScenes = Scenes.generate(config.testImages(), config.side(), Seeds.stream(seed, "test-scenes"));
         this.train = Chroma.prepare(trainScenes.lab(manager), config.factor());
         this.test = Chroma.prepare(testScenes.lab(manager), config.factor());
-    }
-
-    /**
-     * These networks run many small convolutions; on a CPU shared with other processes, libtorch's
-     * 2-thread OpenMP regions spent most of their time waiting for each other (a 8x8x8x8 conv: 77 ms with
-     * 2 threads vs 0.3 ms with 1 under load), so this experiment uses one intra-op thread on CPU.
-     */
-    private static void singleThreadedOnCpu() {
-        if (ai.djl.engine.Engine.getInstance().getGpuCount() == 0
-                && "PyTorch".equals(ai.djl.engine.Engine.getInstance().getEngineName())) {
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-        }
     }
 
     public Config config() {

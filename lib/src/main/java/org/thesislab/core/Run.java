@@ -66,6 +66,7 @@ public final class Run {
     public static Run start(String name, Scale scale, long seed, Path dir) {
         checkName(name);
         Seeds.seedEngine(seed);
+        Threads.configure();
         Run run = new Run(name, scale, seed, Devices.best(), dir.toAbsolutePath());
         run.writeSummary();
         String line = String.format("%s · scale %s · seed %d · device %s · commit %s", name, scale, seed,

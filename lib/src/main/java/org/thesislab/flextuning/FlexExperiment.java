@@ -82,10 +82,9 @@ public final class FlexExperiment implements AutoCloseable {
 
     /**
      * Loads the data and pre-trains the source network (Adam 1e-3, batch 64, best source-validation epoch).
-     * Limits PyTorch to one thread (see {@link Threads}) unless THESISLAB_THREADS says otherwise.
      */
     public static FlexExperiment prepare(Config config, long seed) {
-        Threads.limit(1);
+        Threads.configure();
         NDManager manager = NDManager.newBaseManager();
         try {
             FashionTransfer data = FashionTransfer.load(manager, config.sizes(), seed);

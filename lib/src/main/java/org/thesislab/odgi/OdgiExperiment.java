@@ -1,8 +1,8 @@
 package org.thesislab.odgi;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import org.thesislab.core.Scale;
+import org.thesislab.core.Threads;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,15 +67,6 @@ public final class OdgiExperiment {
         }
 
         public int highResolution() { return Arrays.stream(baselineResolutions).max().orElseThrow(); }
-    }
-
-    /**
-     * Runs inference on one thread, like the thesis' CPU timings ("single thread"); it is also much
-     * faster for these small tensors on a machine whose cores are shared.
-     */
-    public static void useSingleThread() {
-        ai.djl.engine.Engine.getEngine("PyTorch");   // loads libtorch, which must happen before the call below
-        JniUtils.setNumThreads(1);
     }
 
     public record Splits(AerialData train, AerialData validation, AerialData test) {
@@ -314,7 +305,7 @@ public final class OdgiExperiment {
 
     /** Data, training and evaluation in one call (the reproduction test). */
     public static Results run(NDManager manager, Config c, OdgiTraining.Listener listener) {
-        useSingleThread();
+        Threads.set(1); // the thesis times CPU inference on one thread
         Splits d = data(c);
         Models m = train(manager, c, d, listener);
         return evaluate(manager, c, d, m);

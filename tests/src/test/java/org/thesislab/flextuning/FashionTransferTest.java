@@ -13,7 +13,7 @@ class FashionTransferTest {
 
     @Test
     void targetsKeepEveryLabelAndScarcitySubsamplesAreBalanced() {
-        Threads.limit(1);
+        Threads.configure();
         try (NDManager m = NDManager.newBaseManager();
              FashionTransfer data = FashionTransfer.load(m, new FashionTransfer.Sizes(200, 50, 12, 5, 4), 3)) {
             long[] sourceTestLabels = data.source().testY().toLongArray();

@@ -16,7 +16,7 @@ class FlexTuningTest {
 
     @BeforeAll
     static void oneThread() {
-        Threads.limit(1);
+        Threads.configure();
     }
 
     private static void assertCost(Cost expected, Cost actual, String what) {

@@ -23,7 +23,7 @@ class UnitNetworkTest {
 
     @BeforeAll
     static void open() {
-        Threads.limit(1);
+        Threads.configure();
         manager = NDManager.newBaseManager();
     }
 

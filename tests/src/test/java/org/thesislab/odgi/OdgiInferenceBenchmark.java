@@ -1,6 +1,7 @@
 package org.thesislab.odgi;
 
 import ai.djl.ndarray.NDManager;
+import org.thesislab.core.Threads;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class OdgiInferenceBenchmark {
 
     @Test
     void imagesPerSecond() {
-        OdgiExperiment.useSingleThread();
+        Threads.set(1);
         AerialData data = new AerialData(SparseClusters.aerial(128).generate(60, 5));
         int[] widths = {8, 16, 24, 32};
         try (NDManager m = NDManager.newBaseManager();
