@@ -106,7 +106,7 @@ public final class AnnotationLoaders {
         try {
             return Files.readAllLines(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read annotation file " + file + " (fetch it with data-scripts/odgi/fetch)", e);
+            throw new UncheckedIOException("Cannot read annotation file " + file + " (fetch it with data-scripts/fetch vedai DIR or sdd DIR)", e);
         }
     }
 

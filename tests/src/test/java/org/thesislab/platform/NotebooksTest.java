@@ -53,9 +53,13 @@ class NotebooksTest {
         Path root = Project.root();
         String name = notebook.getFileName().toString().replace(".ipynb", "");
         Path log = Files.createTempFile("nb-" + name, ".log");
-        Process p = new ProcessBuilder(root.resolve("environment/lab").toString(), "reproduce", "--no-setup",
+        // results go under tests/target so that a test run leaves the user's build/results alone
+        Path resultsRoot = root.resolve("tests/target/notebook-results");
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("environment/lab").toString(), "reproduce", "--no-setup",
                 "--scale", "smoke", notebook.toString())
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("THESISLAB_RESULTS_ROOT", resultsRoot.toString());
+        Process p = pb.start();
         boolean finished = p.waitFor(20, TimeUnit.MINUTES);
         if (!finished) {
             p.destroyForcibly();
@@ -63,7 +67,7 @@ class NotebooksTest {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(finished, name + " did not finish within 20 minutes at smoke scale:\n" + output);
         assertEquals(0, p.exitValue(), name + " failed:\n" + output);
-        Path results = root.resolve("build/results").resolve(name);
+        Path results = resultsRoot.resolve(name);
         JsonObject summary = JsonParser.parseString(Files.readString(results.resolve("summary.json"))).getAsJsonObject();
         assertEquals("smoke", summary.get("scale").getAsString());
         assertTrue(summary.size() > 9, name + " recorded no headline number in summary.json: " + summary);

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Command-line fetcher behind {@code data-scripts/fetch}: reads the catalogue {@code data-scripts/datasets.tsv}
- * (name, file URL, SHA-256 or '-', extract yes/no, description) and fetches a dataset's files into a folder.
+ * Command-line fetcher behind {@code data-scripts/fetch}: reads the catalogues ({@code data-scripts/datasets.tsv} and
+ * one {@code datasets.tsv} per chapter folder; fields: name, file URL, SHA-256 or '-', extract yes/no, description)
+ * and fetches a dataset's files into a folder.
  * For a file whose SHA-256 the catalogue does not pin, the hash seen on first download is recorded in
  * {@code SHA256SUMS} in that folder and enforced from then on.
  */
@@ -83,12 +84,16 @@ public final class DatasetFetcher {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: DatasetFetcher CATALOGUE.tsv DATASET DIR");
+        if (args.length < 3) {
+            System.err.println("usage: DatasetFetcher DATASET DIR CATALOGUE.tsv...");
             System.exit(2);
         }
         try {
-            fetch(catalogue(Path.of(args[0])), args[1], Path.of(args[2]));
+            List<Entry> all = new ArrayList<>();
+            for (int i = 2; i < args.length; i++) {
+                all.addAll(catalogue(Path.of(args[i])));
+            }
+            fetch(all, args[0], Path.of(args[1]));
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);

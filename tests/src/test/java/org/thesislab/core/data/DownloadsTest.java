@@ -113,6 +113,26 @@ class DownloadsTest {
     }
 
     @Test
+    void everyShippedCatalogueParsesAndNamesEachDatasetOnce() throws IOException {
+        Path scripts = Path.of(System.getProperty("thesislab.root", "..")).resolve("data-scripts");
+        List<Path> catalogues;
+        try (var walk = Files.walk(scripts, 2)) {
+            catalogues = walk.filter(p -> p.getFileName().toString().equals("datasets.tsv")).sorted().toList();
+        }
+        assertTrue(catalogues.size() >= 3, "expected the core, ODGI and colorization catalogues: " + catalogues);
+        java.util.Map<String, Path> owner = new java.util.HashMap<>();
+        for (Path tsv : catalogues) {
+            for (DatasetFetcher.Entry e : DatasetFetcher.catalogue(tsv)) {
+                assertTrue(e.url().getScheme().startsWith("http"), tsv + ": " + e.url());
+                assertTrue(e.sha256() == null || e.sha256().matches("[0-9a-f]{64}"), tsv + ": " + e.sha256());
+                Path first = owner.putIfAbsent(e.dataset(), tsv);
+                assertTrue(first == null || first.equals(tsv), e.dataset() + " is in both " + first + " and " + tsv);
+            }
+        }
+        assertTrue(owner.keySet().containsAll(List.of("fashion-mnist", "vedai", "sdd", "cifar10")), owner.keySet().toString());
+    }
+
+    @Test
     void extractionRefusesEntriesOutsideTheFolder() throws IOException {
         Path zip = dir.resolve("evil.zip");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
