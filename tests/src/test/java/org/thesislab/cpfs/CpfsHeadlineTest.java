@@ -12,7 +12,7 @@ import org.thesislab.cpfs.CpfsExperiment.Arm;
 /**
  * The chapter's headline at a reduced 'quick' size with fixed seeds: features pre-trained with CPFS-CE on
  * MovingShapes transfer to segmentation better than a random initialisation and than the same training on
- * shuffled (wrong) flow. Run with OMP_NUM_THREADS=1 on a shared machine (about 2 minutes).
+ * shuffled (wrong) flow (about 40 s on one thread).
  */
 class CpfsHeadlineTest {
     @Test
