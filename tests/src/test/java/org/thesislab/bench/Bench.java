@@ -1,5 +1,14 @@
 package org.thesislab.bench;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,14 +17,45 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.thesislab.core.AtomicFiles;
 import org.thesislab.core.Project;
+import org.thesislab.core.Threads;
+import org.thesislab.core.train.Optimizer;
 
 /**
  * Shared measuring for the benchmarks (run with {@code environment/lab bench}): throughput after warm-up,
  * the process' peak resident memory, and the same model in PyTorch-in-Python (Debian's python3-torch) on
  * the same machine and thread count, as a ratio. Results are appended to build/bench/results.csv.
+ * Both sides run with the project's thread policy ({@link Threads}; THESISLAB_THREADS to change it).
  */
 public final class Bench {
     private Bench() {}
+
+    /**
+     * Training throughput of {@code net} in items/second: forward, loss, backward and an optimiser step on the
+     * same batch ({@code items} items) each time, every step in its own NDManager scope as in the training loop.
+     */
+    public static double trainingItemsPerSecond(Block net, NDArray inputs, NDArray labels, Loss loss, Optimizer optimizer, int items) {
+        Threads.configure();
+        NDManager m = inputs.getManager();
+        List<Parameter> params = new ArrayList<>();
+        net.getParameters().forEach(p -> {
+            if (p.getValue().requiresGradient()) {
+                params.add(p.getValue());
+            }
+        });
+        ParameterStore store = new ParameterStore(m, false);
+        return itemsPerSecond(() -> {
+            try (NDManager step = m.newSubManager()) {
+                NDArray x = inputs.duplicate();
+                x.attach(step);
+                NDArray y = labels.duplicate();
+                y.attach(step);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(loss.evaluate(new NDList(y), net.forward(store, new NDList(x), true)));
+                }
+                optimizer.step(params);
+            }
+        }, items, 5, 40);
+    }
 
     /** Runs {@code step} (processing {@code itemsPerStep} items) warm-up times, then times {@code steps} runs. */
     public static double itemsPerSecond(Runnable step, int itemsPerStep, int warmup, int steps) {
@@ -55,8 +95,7 @@ public final class Bench {
                 System.out.println("python3-torch is not installed (apt-get install python3-torch): no PyTorch-in-Python comparison");
                 return Double.NaN;
             }
-            List<String> cmd = new ArrayList<>(List.of(python.toString(), file.toString(),
-                    String.valueOf(Runtime.getRuntime().availableProcessors())));
+            List<String> cmd = new ArrayList<>(List.of(python.toString(), file.toString(), String.valueOf(Threads.configure())));
             cmd.addAll(List.of(args));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).trim();
