@@ -157,6 +157,17 @@ public final class PreImage {
         };
     }
 
+    /**
+     * Caricature loss −⟨Φ(x), Φ₀⟩ / ‖Φ₀‖² per image with Φ₀ = max(0, Φ(x₀)) (§5.3): pushes the code further along
+     * what the layer already sees in x₀; the optimisation starts from x₀. Equals −1 at x₀ for a non-negative code.
+     */
+    public static Function<NDArray, NDArray> caricature(Function<NDArray, NDArray> phi, NDArray codeOfOriginal) {
+        NDArray target = codeOfOriginal.maximum(0f);
+        int[] axes = allButFirst(target);
+        NDArray z = target.square().sum(axes).maximum(1e-12f);
+        return view -> phi.apply(view).mul(target).sum(axes).div(z).neg();
+    }
+
     /** The layer {@code name} of {@code net} (inference mode) as a function of network-space images. */
     public static Function<NDArray, NDArray> layer(EmbeddingNet net, String name) {
         return view -> {

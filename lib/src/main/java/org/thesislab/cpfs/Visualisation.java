@@ -117,6 +117,43 @@ public final class Visualisation {
         return Plots.imageGrid(images, captions, units, 3);
     }
 
+    /**
+     * Caricatures (§5.3) of {@code frames} (N, 3, H, W) at {@code layer}, one row per model: each frame, then the image
+     * the optimisation reaches from it with Φ₀ = max(0, Φ(x₀)), data-term weight {@code c} (the thesis: 1).
+     */
+    public static BufferedImage caricatures(Map<String, EmbeddingNet> nets, String layer, NDArray frames, Statistics st,
+            double c, int iterations, long seed, NDManager manager) {
+        List<BufferedImage> images = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        long n = frames.getShape().get(0);
+        long side = frames.getShape().get(2);
+        for (var e : nets.entrySet()) {
+            try (NDManager scope = manager.newSubManager()) {
+                EmbeddingNet net = e.getValue();
+                Function<NDArray, NDArray> phi = PreImage.layer(net, layer);
+                NDArray code = phi.apply(frames);
+                code.attach(scope);
+                int t = jitter(net, layer);
+                // x₀ in mean-subtracted 0–255 units, padded with the mean colour for the jitter crops
+                NDArray x0 = frames.sub(st.mean()).mul(255f);
+                x0.attach(scope);
+                NDArray start = t == 1 ? x0 : x0.pad(new Shape(0, t - 1, 0, t - 1), 0);
+                PreImage.Settings s = PreImage.Settings.defaults(st.b(), c, iterations, t, 0);
+                NDArray x = PreImage.optimise(start, PreImage.caricature(phi, code), st.mean(), s, seed);
+                NDArray view = x.get(":, :, 0:" + side + ", 0:" + side).div(255f).add(st.mean()).clip(0f, 1f);
+                List<BufferedImage> originals = Images.fromBatch(frames.clip(0f, 1f));
+                List<BufferedImage> results = Images.fromBatch(view);
+                for (int i = 0; i < n; i++) {
+                    images.add(originals.get(i));
+                    captions.add(e.getKey() + ": frame " + i);
+                    images.add(results.get(i));
+                    captions.add(e.getKey() + ": " + layer + " caricature");
+                }
+            }
+        }
+        return Plots.imageGrid(images, captions, (int) (2 * n), 3);
+    }
+
     /** The two networks compared in Ch. 6, in a fixed order: the CPFS-CE one, then the random one. */
     public static Map<String, EmbeddingNet> cpfsAndRandom(EmbeddingNet cpfs, EmbeddingNet random) {
         Map<String, EmbeddingNet> out = new java.util.LinkedHashMap<>();

@@ -105,4 +105,23 @@ class PreImageTest {
             assertTrue(x.abs().max().getFloat() <= s.bPlus() + 1e-3);
         }
     }
+
+    @Test
+    void caricatureLossIsMinusTheNormalisedProjectionOnTheRectifiedCode() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // Φ = identity; Φ₀ = max(0, x₀) keeps only the positive entries (1 and 3)
+            NDArray x0 = m.create(new float[] {1, -2, 3, 0}, new Shape(1, 1, 2, 2));
+            var loss = PreImage.caricature(v -> v, x0);
+            NDArray at = m.create(new float[] {2, 5, 1, 7}, new Shape(1, 1, 2, 2));
+            assertEquals(-(2 * 1 + 1 * 3) / 10.0, loss.apply(at).getFloat(0), 1e-6);
+            assertEquals(-1.0, loss.apply(x0.maximum(0f)).getFloat(0), 1e-6);
+            // minimising it moves x further along Φ₀: after a few steps the projection exceeds the start's
+            NDArray mean = m.zeros(new Shape(1, 1, 1, 1));
+            // B = 500 keeps the regularisers small next to the data term at these pixel values
+            PreImage.Settings s = PreImage.Settings.defaults(500, 1000, 20, 1, 0);
+            NDArray start = x0.mul(255f);
+            NDArray x = PreImage.optimise(start.repeat(1, 3), v -> loss.apply(v.get(":, 0:1")), mean.repeat(1, 3), s, 0);
+            assertTrue(loss.apply(x.get(":, 0:1").div(255f)).getFloat(0) < loss.apply(start.div(255f)).getFloat(0));
+        }
+    }
 }
