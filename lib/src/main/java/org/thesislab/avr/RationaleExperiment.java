@@ -33,10 +33,10 @@ public final class RationaleExperiment {
      * Sizes and optimisation. The thesis gives only the data sizes (100k / 10k / 50k) and "momentum SGD
      * with a ramped domain weight" for -co; the rest is ours (spec §6.3).
      *
-     * @param learningRate  Adam's learning rate (all models but CNN-co)
-     * @param coLearningRate mu0 of CNN-co's momentum SGD, annealed as mu0 / (1 + 10 t)^0.75 (the thesis'
-     *                      "same training scheme" as Ganin et al.); 0 trains CNN-co with Adam like the others
-     * @param lambdaMax     final gradient-reversal weight of CNN-co (reached by Ganin's ramp)
+     * @param learningRate  Adam's learning rate (all models but the -co ones)
+     * @param coLearningRate mu0 of the -co models' momentum SGD, annealed as mu0 / (1 + 10 t)^0.75 (the thesis'
+     *                      "same training scheme" as Ganin et al.); 0 trains them with Adam like the others
+     * @param lambdaMax     final gradient-reversal weight of the -co models (reached by Ganin's ramp)
      * @param oracleWeight  weight of the oracles' value regression
      * @param metricCount   sequences of every rationale (train and held-out) for the information metrics
      */
@@ -78,7 +78,7 @@ public final class RationaleExperiment {
                     learningRate, l, oracleWeight, coLearningRate, sizes);
         }
 
-        /** Adam's learning rate, and CNN-co's SGD mu0 (0: CNN-co uses Adam too). */
+        /** Adam's learning rate, and the -co models' SGD mu0 (0: they use Adam too). */
         public Config withOptimizer(float adamLr, float coSgdLr) {
             return new Config(imageSize, trainCount, validationCount, testCount, metricCount, epochs, batchSize,
                     adamLr, lambdaMax, oracleWeight, coSgdLr, sizes);
@@ -114,7 +114,7 @@ public final class RationaleExperiment {
      * What one trained model scores.
      *
      * @param heldOutPredictions predicted class of every Y_heldout test sequence
-     * @param domainAccuracy     accuracy of the pairwise domain classifiers on test images (CNN-co; NaN otherwise)
+     * @param domainAccuracy     accuracy of the pairwise domain classifiers on test images (-co models; NaN otherwise)
      * @param obliviousness      I[Z_{r,P}; P] (2.4), mean over rules (NaN for the unsystematic CNN)
      * @param informativeness    I(f_q; v_p) [p][q] (2.6), rows = values, columns = code blocks
      * @param invariance         H[f_p | v_p] (2.5) per property
@@ -146,12 +146,12 @@ public final class RationaleExperiment {
             RationaleModel model = new RationaleModel(kind, u, n, cfg.sizes())
                     .initialize(manager, data.train().channels(), data.train().size());
             RationaleLoss loss = new RationaleLoss(u, kind.oracle() ? cfg.oracleWeight() : 0f);
-            boolean sgd = kind == RationaleModel.Kind.CNN_CO && cfg.coLearningRate() > 0;
+            boolean sgd = kind.adversarial() && cfg.coLearningRate() > 0;
             Optimizer optimizer = sgd ? new Sgd(cfg.coLearningRate(), 0.9f, 0f) : new Adam(cfg.learningRate());
             TrainingLoop.Builder loop = TrainingLoop.builder(model, loss, optimizer, manager)
                     .batchSize(cfg.batchSize()).epochs(cfg.epochs()).seed(seed)
                     .metric(new Accuracy()).progress(progress, kind.label());
-            if (kind == RationaleModel.Kind.CNN_CO) {
+            if (kind.adversarial()) {
                 // Ganin et al.: the reversal weight ramps from 0 to lambdaMax, per step
                 model.rampReversal(cfg.lambdaMax(), (long) cfg.epochs() * data.train().count() / cfg.batchSize());
                 if (sgd) {
@@ -184,7 +184,7 @@ public final class RationaleExperiment {
                     h[p] = Information.labelEntropy(imageValues(data.metric(), p));
                 }
                 mig = Information.mig(info, h);
-                if (kind == RationaleModel.Kind.CNN_CO) {
+                if (kind.adversarial()) {
                     domainAcc = domainAccuracy(model, store, data.testTrain(), manager, cfg.batchSize());
                 }
             }

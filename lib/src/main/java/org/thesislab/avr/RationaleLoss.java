@@ -12,7 +12,7 @@ import ai.djl.training.loss.Loss;
  *   <li>for the oracles (CNN*, CNN*-c): the squared error between f_p(x) and the abstract value v_p on the
  *       universe's common scale ({@link Universe#oracleTarget}; the thesis: "train the encoder to map images
  *       to these intermediate ground-truth representations");</li>
- *   <li>for CNN-co: the binary cross-entropy of the pairwise domain classifiers D_pq (Ganin et al. 2016); its
+ *   <li>for the -co models (CNN-co, RN-co): the binary cross-entropy of the pairwise domain classifiers D_pq (Ganin et al. 2016); its
  *       gradient reaches the encoder through the gradient reversal layer, hence adversarially.</li>
  * </ul>
  * Labels: (class index (B), oracle targets (B, n, P, d)). Predictions: {@link RationaleModel}'s outputs.

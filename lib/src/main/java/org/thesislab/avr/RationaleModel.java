@@ -23,25 +23,31 @@ import org.thesislab.core.nn.GradientReversal;
  * <ul>
  *   <li>{@link Kind#CNN}: the unconstrained baseline of Hoshen and Werman (2017), panels stacked along
  *       the channels of one convnet with an MLP on top.</li>
+ *   <li>{@link Kind#RN}: the relation network of Santoro et al. (2017): a shared per-image encoder, an MLP g on
+ *       every ordered pair of position-tagged panel embeddings, summed, and an MLP f ({@link RelationalHead}).</li>
  *   <li>{@link Kind#CNN_C}: systematic (2.2), the embedding split into |P| chunks f_p, and consistent
  *       (2.3), one MLP phi shared by all properties scoring the |R| rules from (f_p(x^1)..f_p(x^n)).</li>
- *   <li>{@link Kind#CNN_CO}: CNN-c plus one binary domain classifier D_pq per pair of properties behind
- *       a gradient reversal layer, pushing towards weak obliviousness (Criterion 4, DANN).</li>
+ *   <li>{@link Kind#RN_C}: the same, with the relational head as phi, run on each property's sequence.</li>
+ *   <li>{@link Kind#CNN_CO}, {@link Kind#RN_CO}: CNN-c / RN-c plus one binary domain classifier D_pq per pair of
+ *       properties behind a gradient reversal layer, pushing towards weak obliviousness (Criterion 4, DANN).</li>
  *   <li>{@link Kind#CNN_STAR}, {@link Kind#CNN_STAR_C}: the oracles, whose encoder is supervised to output
  *       the abstract values (one number per property), with an unstructured or a consistent head.</li>
  * </ul>
  *
  * <p>Input: images (B, n, C, S, S), uint8 or float in [0, 1]. Output: rationale logits (B, |R||P|)
- * indexed {@code p * |R| + r}; systematic models add their codes (B, n, |P|, d); CNN-co in training mode
+ * indexed {@code p * |R| + r}; systematic models add their codes (B, n, |P|, d); -co models in training mode
  * adds the domain logits (2 B n, pairs) (first half from f_p, label 0; second half from f_q, label 1).
  */
 public final class RationaleModel extends AbstractBlock {
 
-    /** The model variants of Table 2.2 (without the relation networks). */
+    /** The model variants of Table 2.2, in its order. */
     public enum Kind {
         CNN("CNN", false, false),
+        RN("RN", false, false),
         CNN_C("CNN-c", true, false),
+        RN_C("RN-c", true, false),
         CNN_CO("CNN-co", true, false),
+        RN_CO("RN-co", true, false),
         CNN_STAR("CNN*", false, true),
         CNN_STAR_C("CNN*-c", true, true);
 
@@ -71,7 +77,17 @@ public final class RationaleModel extends AbstractBlock {
 
         /** C1: the embedding is split per property. */
         public boolean systematic() {
-            return this != CNN;
+            return this != CNN && this != RN;
+        }
+
+        /** The reasoning module is a relation network ({@link RelationalHead}). */
+        public boolean relational() {
+            return this == RN || this == RN_C || this == RN_CO;
+        }
+
+        /** Weak C3 by DANN: pairwise domain classifiers behind a gradient reversal layer. */
+        public boolean adversarial() {
+            return this == CNN_CO || this == RN_CO;
         }
 
         public static Kind parse(String label) {
@@ -80,7 +96,7 @@ public final class RationaleModel extends AbstractBlock {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("unknown model '" + label + "'; use one of CNN, CNN-c, CNN-co, CNN*, CNN*-c");
+            throw new IllegalArgumentException("unknown model '" + label + "'; use one of CNN, RN, CNN-c, RN-c, CNN-co, RN-co, CNN*, CNN*-c");
         }
     }
 
@@ -140,9 +156,11 @@ public final class RationaleModel extends AbstractBlock {
                 encoder.add(Activation.tanhBlock());
             }
             trunk = addChildBlock("encoder", encoder);
-            head = addChildBlock("phi", kind.consistent() ? mlp(sizes.headHidden(), numRules) : mlp(sizes.headHidden(), classes));
+            int outputs = kind.consistent() ? numRules : classes;
+            head = addChildBlock("phi", kind.relational() ? new RelationalHead(length, sizes.headHidden(), outputs)
+                    : mlp(sizes.headHidden(), outputs));
         }
-        if (kind == Kind.CNN_CO) {
+        if (kind.adversarial()) {
             // D_pq for every pair, as one grouped 1x1 convolution: group i only sees pair i's input.
             int g = pairs.length;
             domain = addChildBlock("domain", new SequentialBlock()
@@ -224,8 +242,8 @@ public final class RationaleModel extends AbstractBlock {
             return;
         }
         trunk.initialize(manager, dataType, new Shape(1, c, s, s));
-        head.initialize(manager, dataType, kind.consistent() ? new Shape(1, (long) length * codeDim)
-                : new Shape(1, (long) length * numProperties * codeDim));
+        long panel = kind.consistent() ? codeDim : (long) numProperties * codeDim;
+        head.initialize(manager, dataType, kind.relational() ? new Shape(1, length, panel) : new Shape(1, length * panel));
         if (domain != null) {
             domain.initialize(manager, dataType, new Shape(1, (long) pairs.length * codeDim, 1));
         }
@@ -247,8 +265,13 @@ public final class RationaleModel extends AbstractBlock {
             return new NDList(mask(head.forward(store, new NDList(h), training).head()));
         }
         // f(x) = (f_p(x))_p per image (2.2): codes (B, n, P, d)
-        NDArray codes = trunk.forward(store, new NDList(x.reshape(batch * length, c, s, s)), training).head()
-                .reshape(batch, length, numProperties, codeDim);
+        NDArray embeddings = trunk.forward(store, new NDList(x.reshape(batch * length, c, s, s)), training).head();
+        if (kind == Kind.RN) {
+            // unsplit: the relational head sees whole panel embeddings
+            NDArray panels = embeddings.reshape(batch, length, (long) numProperties * codeDim);
+            return new NDList(mask(head.forward(store, new NDList(panels), training).head()));
+        }
+        NDArray codes = embeddings.reshape(batch, length, numProperties, codeDim);
         NDArray logits = mask(reason(store, codes, training));
         NDList out = new NDList(logits, codes);
         if (domain != null && training) {
@@ -269,12 +292,14 @@ public final class RationaleModel extends AbstractBlock {
      * s_{r,p}(x) = phi(f_p(x^1), ..., f_p(x^n))_r (2.3), phi running on the B * P property sequences.
      */
     public NDArray reason(ParameterStore store, NDArray codes, boolean training) {
-        if (kind == Kind.CNN) {
-            throw new IllegalStateException("CNN has no per-property codes to reason on");
+        if (!kind.systematic()) {
+            throw new IllegalStateException(kind.label() + " has no per-property codes to reason on");
         }
         long batch = codes.getShape().get(0);
         if (kind.consistent()) {
-            NDArray perProperty = codes.transpose(0, 2, 1, 3).reshape(batch * numProperties, (long) length * codeDim);
+            NDArray perProperty = codes.transpose(0, 2, 1, 3);
+            perProperty = kind.relational() ? perProperty.reshape(batch * numProperties, length, codeDim)
+                    : perProperty.reshape(batch * numProperties, (long) length * codeDim);
             return head.forward(store, new NDList(perProperty), training).head().reshape(batch, (long) numProperties * numRules);
         }
         return head.forward(store, new NDList(codes.reshape(batch, (long) length * numProperties * codeDim)), training).head();
@@ -286,7 +311,7 @@ public final class RationaleModel extends AbstractBlock {
      */
     public NDArray domainLogits(ParameterStore store, NDArray codes, boolean training) {
         if (domain == null) {
-            throw new IllegalStateException(kind.label() + " has no domain classifiers; only CNN-co does");
+            throw new IllegalStateException(kind.label() + " has no domain classifiers; only CNN-co and RN-co do");
         }
         long m = codes.getShape().get(0) * length;
         NDArray perImage = GradientReversal.reverse(codes.reshape(m, numProperties, codeDim), reversal.lambda());
@@ -307,7 +332,7 @@ public final class RationaleModel extends AbstractBlock {
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long batch = inputShapes[0].get(0);
         Shape logits = new Shape(batch, (long) numProperties * numRules);
-        if (kind == Kind.CNN) {
+        if (!kind.systematic()) {
             return new Shape[] {logits};
         }
         return new Shape[] {logits, new Shape(batch, length, numProperties, codeDim)};

@@ -24,12 +24,15 @@ class RationaleModelTest {
                 if (k.systematic()) {
                     assertEquals(new Shape(2, 3, 5, k.oracle() ? 1 : 4), out.get(1).getShape(), k.label());
                 }
-                // CNN-co in training mode: domain logits for the 10 pairs, 2 * B * n rows
-                assertEquals(k == RationaleModel.Kind.CNN_CO ? 3 : k.systematic() ? 2 : 1, out.size(), k.label());
-                if (k == RationaleModel.Kind.CNN_CO) {
+                // CNN-co and RN-co in training mode: domain logits for the 10 pairs, 2 * B * n rows
+                assertEquals(k.adversarial() ? 3 : k.systematic() ? 2 : 1, out.size(), k.label());
+                if (k.adversarial()) {
                     assertEquals(new Shape(12, 10), out.get(2).getShape());
                 }
+                assertEquals(k.systematic() ? 2 : 1, model.forward(new ParameterStore(m, false), new NDList(x), false).size(),
+                        k.label() + ": no domain logits at evaluation");
             }
+            assertEquals(8, RationaleModel.Kind.values().length, "the eight models of Table 2.2");
         }
     }
 
