@@ -41,7 +41,7 @@ public final class Plots {
             }
             chart.addSeries(e.getKey(), x, e.getValue());
         }
-        return chart;
+        return legendOutsideIfCrowded(chart);
     }
 
     /** Curves of a history table's columns against its first column (e.g. epoch). */
@@ -61,7 +61,7 @@ public final class Plots {
             XYSeries s = chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
             s.setMarker(SeriesMarkers.CIRCLE);
         }
-        return chart;
+        return legendOutsideIfCrowded(chart);
     }
 
     /** Grouped bars with error bars: {@code values.get(series)[i]} over {@code categories[i]}. */
@@ -227,6 +227,14 @@ public final class Plots {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(chart);
         chart.getStyler().setMarkerSize(5);
+        return chart;
+    }
+
+    /** More than three series: the legend goes beside the plot, where it cannot hide the ends of the curves. */
+    private static XYChart legendOutsideIfCrowded(XYChart chart) {
+        if (chart.getSeriesMap().size() > 3) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        }
         return chart;
     }
 
