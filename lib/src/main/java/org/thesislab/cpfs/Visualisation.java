@@ -127,6 +127,7 @@ public final class Visualisation {
         List<String> captions = new ArrayList<>();
         long n = frames.getShape().get(0);
         long side = frames.getShape().get(2);
+        List<BufferedImage> originals = Images.fromBatch(frames.clip(0f, 1f));
         for (var e : nets.entrySet()) {
             try (NDManager scope = manager.newSubManager()) {
                 EmbeddingNet net = e.getValue();
@@ -141,7 +142,6 @@ public final class Visualisation {
                 PreImage.Settings s = PreImage.Settings.defaults(st.b(), c, iterations, t, 0);
                 NDArray x = PreImage.optimise(start, PreImage.caricature(phi, code), st.mean(), s, seed);
                 NDArray view = x.get(":, :, 0:" + side + ", 0:" + side).div(255f).add(st.mean()).clip(0f, 1f);
-                List<BufferedImage> originals = Images.fromBatch(frames.clip(0f, 1f));
                 List<BufferedImage> results = Images.fromBatch(view);
                 for (int i = 0; i < n; i++) {
                     images.add(originals.get(i));

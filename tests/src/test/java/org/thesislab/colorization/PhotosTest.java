@@ -73,7 +73,8 @@ class PhotosTest {
         ImageIO.write(stripes, "png", dir.resolve("stripes.png").toFile());
         try (NDManager m = NDManager.newBaseManager()) {
             List<Photos.Photo> photos = Photos.load(m, dir, 64);
-            List<ChromaSubsampling.Row> rows = ChromaSubsampling.measure(photos, new int[] {1, 2, 8});
+            ChromaSubsampling.Study study = ChromaSubsampling.measure(photos, new int[] {1, 2, 8});
+            List<ChromaSubsampling.Row> rows = study.rows();
             for (ChromaSubsampling.Row r : rows) {
                 if (r.photo().equals("flat")) {
                     // only the rounding of (a, b) to C's integer grid remains: at most sqrt(0.5^2 + 0.5^2)
@@ -84,8 +85,8 @@ class PhotosTest {
             // full-resolution chroma keeps the stripes; 1/2 blurs their edges; 1/8 averages two stripes into one colour
             assertTrue(stripesDe[0] < 0.75 && stripesDe[1] > 1 && stripesDe[2] > 3 * stripesDe[1],
                     "ΔE at 1/1, 1/2, 1/8: " + java.util.Arrays.toString(stripesDe));
-            assertNotNull(ChromaSubsampling.figure(photos, new int[] {2, 8}, rows));
-            assertEquals(6, ChromaSubsampling.table(rows).rowCount());
+            assertNotNull(study.figure());
+            assertEquals(6, study.table().rowCount());
         }
     }
 }
