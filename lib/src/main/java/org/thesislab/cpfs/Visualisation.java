@@ -145,9 +145,9 @@ public final class Visualisation {
                 List<BufferedImage> results = Images.fromBatch(view);
                 for (int i = 0; i < n; i++) {
                     images.add(originals.get(i));
-                    captions.add(e.getKey() + ": frame " + i);
+                    captions.add(e.getKey());
                     images.add(results.get(i));
-                    captions.add(e.getKey() + ": " + layer + " caricature");
+                    captions.add(layer + " caricature");
                 }
             }
         }
