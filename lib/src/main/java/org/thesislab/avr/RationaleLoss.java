@@ -4,6 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import static org.thesislab.core.nn.Scalars.atLeast;
+import static org.thesislab.core.nn.Scalars.over;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * The training objective of the rationale classifiers: softmax cross-entropy over all |R x P| rationale
@@ -36,7 +39,7 @@ public final class RationaleLoss extends Loss {
         NDArray loss = logits.logSoftmax(1).mul(target).sum(new int[] {1}).neg().mean();
         if (oracleWeight > 0) {
             NDArray codes = predictions.get(1);
-            loss = loss.add(codes.sub(labels.get(1)).square().mean().mul(oracleWeight));
+            loss = loss.add(times(codes.sub(labels.get(1)).square().mean(), oracleWeight));
         }
         if (predictions.size() > 2) {
             loss = loss.add(domainLoss(predictions.get(2)));
@@ -50,7 +53,7 @@ public final class RationaleLoss extends Loss {
         NDArray z0 = domainLogits.get("0:" + m);
         NDArray z1 = domainLogits.get(m + ":");
         // BCE with logits: softplus(z) for label 0, softplus(-z) for label 1
-        return softplus(z0).mean().add(softplus(z1.neg()).mean()).div(2);
+        return over(softplus(z0).mean().add(softplus(z1.neg()).mean()), 2);
     }
 
     /** Fraction of correct domain decisions (0.5 = the classifiers are fooled). */
@@ -63,6 +66,6 @@ public final class RationaleLoss extends Loss {
 
     private static NDArray softplus(NDArray z) {
         // log(1 + e^z) = max(z, 0) + log(1 + e^-|z|), stable for large |z|
-        return z.maximum(0).add(z.abs().neg().exp().add(1).log());
+        return atLeast(z, 0).add(z.abs().neg().exp().add(1).log());
     }
 }

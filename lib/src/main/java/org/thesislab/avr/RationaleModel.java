@@ -16,6 +16,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.thesislab.core.nn.GradientReversal;
+import static org.thesislab.core.nn.Scalars.over;
 
 /**
  * The models of §2.6: a per-image encoder f followed by a reasoning module phi (§2.4.1).
@@ -259,7 +260,7 @@ public final class RationaleModel extends AbstractBlock {
         long batch = shape.get(0);
         long c = shape.get(2);
         long s = shape.get(3);
-        NDArray x = images.getDataType() == DataType.UINT8 ? images.toType(DataType.FLOAT32, false).div(255f) : images;
+        NDArray x = images.getDataType() == DataType.UINT8 ? over(images.toType(DataType.FLOAT32, false), 255) : images;
         if (kind == Kind.CNN) {
             NDArray h = trunk.forward(store, new NDList(x.reshape(batch, length * c, s, s)), training).head();
             return new NDList(mask(head.forward(store, new NDList(h), training).head()));

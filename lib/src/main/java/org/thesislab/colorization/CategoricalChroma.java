@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import static org.thesislab.core.nn.Scalars.over;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * The alternative the thesis argues against (Sect. 3.2.2): a softmax over Q x Q quantised (a, b) bins.
@@ -38,9 +40,9 @@ public final class CategoricalChroma implements ChromaDistribution {
     /** Joint bin index qa * Q + qb of normalised chroma, (N, h, w) as float. */
     NDArray binOf(NDArray ab) {
         NDArray lab = Chroma.toLabUnits(ab).round();
-        NDArray qa = lab.get(new NDIndex(":, 0")).add(127).clip(0, 255).div(width).floor();
-        NDArray qb = lab.get(new NDIndex(":, 1")).add(128).clip(0, 255).div(width).floor();
-        return qa.mul(q).add(qb);
+        NDArray qa = over(lab.get(new NDIndex(":, 0")).add(127).clip(0, 255), width).floor();
+        NDArray qb = over(lab.get(new NDIndex(":, 1")).add(128).clip(0, 255), width).floor();
+        return times(qa, q).add(qb);
     }
 
     @Override
@@ -58,7 +60,7 @@ public final class CategoricalChroma implements ChromaDistribution {
             return mode(params, lumaLow);
         }
         NDArray u = params.getManager().randomUniform(1e-5f, 1 - 1e-5f, params.getShape());
-        return centres(params.div(tau).sub(u.log().neg().log()).argMax(1));
+        return centres(over(params, tau).sub(u.log().neg().log()).argMax(1));
     }
 
     @Override
@@ -69,10 +71,10 @@ public final class CategoricalChroma implements ChromaDistribution {
 
     private NDArray centres(NDArray bin) {
         NDArray f = bin.toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-        NDArray qa = f.div(q).floor();
-        NDArray qb = f.sub(qa.mul(q));
-        NDArray a = qa.mul(width).sub(127).add((width - 1) / 2.0).round().sub(0.5).div(127.5).expandDims(1);
-        NDArray b = qb.mul(width).sub(128).add((width - 1) / 2.0).round().add(0.5).div(127.5).expandDims(1);
+        NDArray qa = over(f, q).floor();
+        NDArray qb = f.sub(times(qa, q));
+        NDArray a = over(times(qa, width).sub(127).add((width - 1) / 2.0).round().sub(0.5), 127.5).expandDims(1);
+        NDArray b = over(times(qb, width).sub(128).add((width - 1) / 2.0).round().add(0.5), 127.5).expandDims(1);
         return NDArrays.concat(new NDList(a, b), 1);
     }
 }

@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
+import static org.thesislab.core.nn.Scalars.over;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * Spatial chromatic subsampling and the normalisations the model works in (Sect. 3.2.3).
@@ -41,26 +43,26 @@ public final class Chroma {
             throw new IllegalArgumentException("the image side " + s.get(2) + "x" + s.get(3)
                     + " must be a multiple of the chroma subsampling factor " + factor);
         }
-        NDArray luma = lab.get(new NDIndex(":, 0:1")).sub(50).div(50);
+        NDArray luma = over(lab.get(new NDIndex(":, 0:1")).sub(50), 50);
         NDArray lumaLow = down(luma, factor);
         NDArray abLow = down(lab.get(new NDIndex(":, 1:3")), factor).round();
-        NDArray a = abLow.get(new NDIndex(":, 0:1")).clip(-127, 128).sub(0.5).div(127.5);
-        NDArray b = abLow.get(new NDIndex(":, 1:2")).clip(-128, 127).add(0.5).div(127.5);
+        NDArray a = over(abLow.get(new NDIndex(":, 0:1")).clip(-127, 128).sub(0.5), 127.5);
+        NDArray b = over(abLow.get(new NDIndex(":, 1:2")).clip(-128, 127).add(0.5), 127.5);
         return new Batch(luma, lumaLow, NDArrays.concat(new NDList(a, b), 1), factor);
     }
 
     /** Normalised (an, bn) (N, 2, h, w) -> Lab units (a, b). */
     public static NDArray toLabUnits(NDArray abNorm) {
-        NDArray a = abNorm.get(new NDIndex(":, 0:1")).mul(127.5).add(0.5);
-        NDArray b = abNorm.get(new NDIndex(":, 1:2")).mul(127.5).sub(0.5);
+        NDArray a = times(abNorm.get(new NDIndex(":, 0:1")), 127.5).add(0.5);
+        NDArray b = times(abNorm.get(new NDIndex(":, 1:2")), 127.5).sub(0.5);
         return NDArrays.concat(new NDList(a, b), 1);
     }
 
     /** Snaps normalised chroma onto the 256-level grid of C. */
     public static NDArray snap(NDArray abNorm) {
         NDArray lab = toLabUnits(abNorm).round();
-        NDArray a = lab.get(new NDIndex(":, 0:1")).clip(-127, 128).sub(0.5).div(127.5);
-        NDArray b = lab.get(new NDIndex(":, 1:2")).clip(-128, 127).add(0.5).div(127.5);
+        NDArray a = over(lab.get(new NDIndex(":, 0:1")).clip(-127, 128).sub(0.5), 127.5);
+        NDArray b = over(lab.get(new NDIndex(":, 1:2")).clip(-128, 127).add(0.5), 127.5);
         return NDArrays.concat(new NDList(a, b), 1);
     }
 
@@ -90,7 +92,7 @@ public final class Chroma {
      * with the bilinearly upsampled chroma (normalised, low resolution), as Lab (N, 3, S, S).
      */
     public static NDArray recombine(NDArray luma, NDArray abNormLow, int factor) {
-        NDArray l = luma.mul(50).add(50);
+        NDArray l = times(luma, 50).add(50);
         return NDArrays.concat(new NDList(l, upsample(toLabUnits(abNormLow), factor)), 1);
     }
 }

@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
+import static org.thesislab.core.nn.Scalars.over;
 
 /**
  * A colorization model built on the embedding network e_phi: grayscale in, chroma on the low-resolution
@@ -107,6 +108,6 @@ public abstract class ChromaModel extends AbstractBlock {
     /** Bits per dimension of each image from per-pixel log-likelihoods (N, h, w) in nats: -sum / (ln 2 * h * w * 2). */
     static NDArray bitsPerDim(NDArray logProb) {
         Shape s = logProb.getShape();
-        return logProb.sum(new int[] {1, 2}).neg().div(Math.log(2) * s.get(1) * s.get(2) * 2);
+        return over(logProb.sum(new int[] {1, 2}).neg(), Math.log(2) * s.get(1) * s.get(2) * 2);
     }
 }

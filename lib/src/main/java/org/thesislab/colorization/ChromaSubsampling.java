@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import static org.thesislab.core.nn.Scalars.over;
 
 /**
  * Sect. 3.2.3's premise on real photographs: chroma kept at 1/factor of the luminance resolution, upsampled
@@ -49,7 +50,7 @@ public final class ChromaSubsampling {
                 NDArray lab = Lab.fromSrgb(rgb);
                 images.add(Images.fromTensor(rgb.squeeze(0)));
                 captions.add(p.name());
-                images.add(Images.fromTensor(lab.get(":, 0:1").div(100).squeeze(0)));
+                images.add(Images.fromTensor(over(lab.get(":, 0:1"), 100).squeeze(0)));
                 captions.add("L (input)");
                 for (int f : factors) {
                     NDArray back = recombined(lab, f);

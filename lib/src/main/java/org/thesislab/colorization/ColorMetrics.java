@@ -3,6 +3,9 @@ package org.thesislab.colorization;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import static org.thesislab.core.nn.Scalars.atLeast;
+import static org.thesislab.core.nn.Scalars.over;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * The evaluation measures: the thesis' average perceptual saturation (Lübbe 2010), and — not in the
@@ -20,11 +23,11 @@ public final class ColorMetrics {
     public static NDArray saturation(NDArray lab, NDArray mask) {
         NDArray l = lab.get(new NDIndex(":, 0:1"));
         NDArray c2 = lab.get(new NDIndex(":, 1:3")).square().sum(new int[] {1}, true);
-        NDArray s = c2.sqrt().div(c2.add(l.square()).add(1e-6).sqrt()).mul(100);
+        NDArray s = times(c2.sqrt().div(c2.add(l.square()).add(1e-6).sqrt()), 100);
         if (mask == null) {
             return s.reshape(s.getShape().get(0), -1).mean(new int[] {1});
         }
-        return s.mul(mask).sum(new int[] {1, 2, 3}).div(mask.sum(new int[] {1, 2, 3}).maximum(1));
+        return s.mul(mask).sum(new int[] {1, 2, 3}).div(atLeast(mask.sum(new int[] {1, 2, 3}), 1));
     }
 
     /**
@@ -49,7 +52,7 @@ public final class ColorMetrics {
                 pairs++;
             }
         }
-        NDArray perPixel = total.div(pairs);
+        NDArray perPixel = over(total, pairs);
         float[] num = perPixel.mul(mask).sum(new int[] {1, 2, 3}).toFloatArray();
         float[] den = mask.sum(new int[] {1, 2, 3}).toFloatArray();
         double sum = 0;

@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * The chapter's experiment (Sects. 3.2.4-3.2.5 on procedural scenes): train PIC, its ungated ablation,
@@ -313,7 +314,7 @@ public final class ColorizationExperiment implements AutoCloseable {
             NDArray lumaFull = test.luma().get(new NDIndex("0:{}", rows));
             List<List<BufferedImage>> cols = new ArrayList<>();
             List<String> names = new ArrayList<>();
-            NDArray gray = lumaFull.mul(50).add(50);
+            NDArray gray = times(lumaFull, 50).add(50);
             NDArray grayLab = ai.djl.ndarray.NDArrays.concat(new NDList(gray, gray.zerosLike(), gray.zerosLike()), 1);
             cols.add(Images.fromBatch(Lab.toSrgb(grayLab)));
             names.add("input L");

@@ -4,6 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import static org.thesislab.core.nn.Scalars.atLeast;
+import static org.thesislab.core.nn.Scalars.over;
+import static org.thesislab.core.nn.Scalars.power;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * sRGB (D65) <-> CIE L*a*b*, vectorised on NCHW tensors (channel axis 1). The thesis models images in
@@ -33,28 +37,28 @@ public final class Lab {
     /** sRGB in [0, 1], shape (N, 3, H, W) -> Lab (N, 3, H, W) with L in [0, 100]. */
     public static NDArray fromSrgb(NDArray rgb) {
         requireThreeChannels(rgb, "Lab.fromSrgb");
-        NDArray lin = NDArrays.where(rgb.lte(0.04045), rgb.div(12.92),
-                rgb.maximum(0).add(0.055).div(1.055).pow(2.4));
+        NDArray lin = NDArrays.where(rgb.lte(0.04045), over(rgb, 12.92),
+                power(over(atLeast(rgb, 0).add(0.055), 1.055), 2.4));
         NDArray[] xyz = mix(RGB_TO_XYZ, lin);
-        NDArray fx = f(xyz[0].div(XN));
-        NDArray fy = f(xyz[1].div(YN));
-        NDArray fz = f(xyz[2].div(ZN));
-        NDArray l = fy.mul(116).sub(16);
-        NDArray a = fx.sub(fy).mul(500);
-        NDArray b = fy.sub(fz).mul(200);
+        NDArray fx = f(over(xyz[0], XN));
+        NDArray fy = f(over(xyz[1], YN));
+        NDArray fz = f(over(xyz[2], ZN));
+        NDArray l = times(fy, 116).sub(16);
+        NDArray a = times(fx.sub(fy), 500);
+        NDArray b = times(fy.sub(fz), 200);
         return NDArrays.concat(new NDList(l, a, b), 1);
     }
 
     /** Lab (N, 3, H, W) -> sRGB (N, 3, H, W), clipped to [0, 1] (the gamut clip used for display). */
     public static NDArray toSrgb(NDArray lab) {
         requireThreeChannels(lab, "Lab.toSrgb");
-        NDArray fy = lab.get(new NDIndex(":, 0:1")).add(16).div(116);
-        NDArray fx = fy.add(lab.get(new NDIndex(":, 1:2")).div(500));
-        NDArray fz = fy.sub(lab.get(new NDIndex(":, 2:3")).div(200));
-        NDArray xyz = NDArrays.concat(new NDList(finv(fx).mul(XN), finv(fy).mul(YN), finv(fz).mul(ZN)), 1);
+        NDArray fy = over(lab.get(new NDIndex(":, 0:1")).add(16), 116);
+        NDArray fx = fy.add(over(lab.get(new NDIndex(":, 1:2")), 500));
+        NDArray fz = fy.sub(over(lab.get(new NDIndex(":, 2:3")), 200));
+        NDArray xyz = NDArrays.concat(new NDList(times(finv(fx), XN), times(finv(fy), YN), times(finv(fz), ZN)), 1);
         NDArray lin = NDArrays.concat(new NDList(mix(XYZ_TO_RGB, xyz)), 1);
-        NDArray srgb = NDArrays.where(lin.lte(0.0031308), lin.mul(12.92),
-                lin.maximum(0.0031308).pow(1 / 2.4).mul(1.055).sub(0.055));
+        NDArray srgb = NDArrays.where(lin.lte(0.0031308), times(lin, 12.92),
+                times(power(atLeast(lin, 0.0031308), 1 / 2.4), 1.055).sub(0.055));
         return srgb.clip(0, 1);
     }
 
@@ -69,18 +73,18 @@ public final class Lab {
         NDArray c2 = x.get(new NDIndex(":, 2:3"));
         NDArray[] out = new NDArray[3];
         for (int r = 0; r < 3; r++) {
-            out[r] = c0.mul(m[r][0]).add(c1.mul(m[r][1])).add(c2.mul(m[r][2]));
+            out[r] = times(c0, m[r][0]).add(times(c1, m[r][1])).add(times(c2, m[r][2]));
         }
         return out;
     }
 
     private static NDArray f(NDArray t) {
-        return NDArrays.where(t.gt(DELTA * DELTA * DELTA), t.maximum(1e-12).pow(1.0 / 3),
-                t.div(3 * DELTA * DELTA).add(4.0 / 29));
+        return NDArrays.where(t.gt(DELTA * DELTA * DELTA), power(atLeast(t, 1e-12), 1.0 / 3),
+                over(t, 3 * DELTA * DELTA).add(4.0 / 29));
     }
 
     private static NDArray finv(NDArray t) {
-        return NDArrays.where(t.gt(DELTA), t.pow(3), t.sub(4.0 / 29).mul(3 * DELTA * DELTA));
+        return NDArrays.where(t.gt(DELTA), power(t, 3), times(t.sub(4.0 / 29), 3 * DELTA * DELTA));
     }
 
     private static void requireThreeChannels(NDArray x, String op) {

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
+import static org.thesislab.core.nn.Scalars.atLeast;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * The discretized mixture of logistics over the joint (a, b) chroma (PixelCNN++, Salimans et al.
@@ -70,8 +72,8 @@ public final class LogisticMixture implements ChromaDistribution {
         NDArray c2 = part(params, 3, 1).tanh();
         NDArray muA = part(params, 4, 1).add(c0.mul(lumaLow));
         NDArray muB = part(params, 5, 1).add(c1.mul(lumaLow)).add(c2.mul(a));
-        NDArray logSA = part(params, 6, 1).maximum(-7);
-        NDArray logSB = part(params, 7, 1).maximum(-7);
+        NDArray logSA = atLeast(part(params, 6, 1), -7);
+        NDArray logSB = atLeast(part(params, 7, 1), -7);
         NDArray joint = pi.logSoftmax(1).add(discretizedLogistic(a, muA, logSA)).add(discretizedLogistic(b, muB, logSB));
         return logSumExp(joint, 1);
     }
@@ -87,8 +89,8 @@ public final class LogisticMixture implements ChromaDistribution {
         NDArray cdfDelta = Activation.sigmoid(plusIn).sub(Activation.sigmoid(minIn));
         NDArray midIn = centered.mul(invS);
         // Far in the tails the CDF difference underflows: use the density times the bin width instead.
-        NDArray logPdfMid = midIn.sub(logS).sub(Activation.softPlus(midIn).mul(2)).sub(LOG_BIN_DENSITY);
-        NDArray inner = NDArrays.where(cdfDelta.gt(1e-5), cdfDelta.maximum(1e-12).log(), logPdfMid);
+        NDArray logPdfMid = midIn.sub(logS).sub(times(Activation.softPlus(midIn), 2)).sub(LOG_BIN_DENSITY);
+        NDArray inner = NDArrays.where(cdfDelta.gt(1e-5), atLeast(cdfDelta, 1e-12).log(), logPdfMid);
         NDArray xs = x.broadcast(centered.getShape());
         return NDArrays.where(xs.lt(-0.999), logCdfPlus, NDArrays.where(xs.gt(0.999), logOneMinusCdfMin, inner));
     }
@@ -123,15 +125,15 @@ public final class LogisticMixture implements ChromaDistribution {
         NDArray c2 = select(part(params, 3, 1).tanh(), pick);
         NDArray muA = select(part(params, 4, 1), pick);
         NDArray muB = select(part(params, 5, 1), pick);
-        NDArray sA = select(part(params, 6, 1).maximum(-7), pick).exp();
-        NDArray sB = select(part(params, 7, 1).maximum(-7), pick).exp();
+        NDArray sA = select(atLeast(part(params, 6, 1), -7), pick).exp();
+        NDArray sB = select(atLeast(part(params, 7, 1), -7), pick).exp();
         NDArray xa = muA;
         NDArray xb = muB;
         if (tau > 0) {
             NDArray u = params.getManager().randomUniform(1e-5f, 1 - 1e-5f, muA.getShape());
             NDArray v = params.getManager().randomUniform(1e-5f, 1 - 1e-5f, muB.getShape());
-            xa = xa.add(logit(u).mul(sA).mul(tau));
-            xb = xb.add(logit(v).mul(sB).mul(tau));
+            xa = xa.add(times(logit(u).mul(sA), tau));
+            xb = xb.add(times(logit(v).mul(sB), tau));
         }
         NDArray a = xa.add(c0.mul(lumaLow)).clip(-1, 1);
         NDArray b = xb.add(c1.mul(lumaLow)).add(c2.mul(a)).clip(-1, 1);

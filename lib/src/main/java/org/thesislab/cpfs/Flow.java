@@ -4,6 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import static org.thesislab.core.nn.Scalars.atMost;
+import static org.thesislab.core.nn.Scalars.over;
+import static org.thesislab.core.nn.Scalars.times;
 
 /** Optical-flow helpers: the thesis' log normalisation (eq. 3.8), quantisation for the baseline, colour coding. */
 public final class Flow {
@@ -17,13 +20,13 @@ public final class Flow {
         if (!(m > 0)) {
             throw new IllegalArgumentException("The flow bound M must be positive; got " + m);
         }
-        NDArray magnitude = flow.abs().add(1f).log().div((float) Math.log(m + 1)).minimum(1f);
+        NDArray magnitude = atMost(over(flow.abs().add(1f).log(), (float) Math.log(m + 1)), 1);
         return flow.sign().mul(magnitude);
     }
 
     /** The "direct cls." baseline's target: normalised flow in [−1, 1] cut into {@code bins} uniform bins (int64). */
     public static NDArray bins(NDArray normalizedFlow, int bins) {
-        return normalizedFlow.add(1f).mul(bins / 2f).floor().clip(0, bins - 1).toType(DataType.INT64, false);
+        return times(normalizedFlow.add(1f), bins / 2f).floor().clip(0, bins - 1).toType(DataType.INT64, false);
     }
 
     /**

@@ -7,6 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import static org.thesislab.core.nn.Scalars.atMost;
+import static org.thesislab.core.nn.Scalars.over;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * Sparse hypercolumns (§3.2.3, after [78]): features of several depths read at a few sampled pixels by
@@ -33,8 +36,8 @@ public final class Hypercolumn {
         NDArray y0 = y.floor();
         NDArray wx = x.sub(x0).expandDims(1);
         NDArray wy = y.sub(y0).expandDims(1);
-        NDArray x1 = x0.add(1f).minimum(w - 1);
-        NDArray y1 = y0.add(1f).minimum(h - 1);
+        NDArray x1 = atMost(x0.add(1f), w - 1);
+        NDArray y1 = atMost(y0.add(1f), h - 1);
         NDArray flat = features.reshape(s.get(0), s.get(1), h * w);
         NDArray top = corner(flat, x0, y0, w).mul(wx.neg().add(1f)).add(corner(flat, x1, y0, w).mul(wx));
         NDArray bottom = corner(flat, x0, y1, w).mul(wx.neg().add(1f)).add(corner(flat, x1, y1, w).mul(wx));
@@ -44,9 +47,9 @@ public final class Hypercolumn {
     /** Features (B, C, h, w) of a layer with stride {@code stride} read at image pixels (B, P) of a W-wide image. */
     public static NDArray atPixels(NDArray features, NDArray pixels, int imageWidth, int stride) {
         NDArray p = pixels.toType(DataType.FLOAT32, false);
-        NDArray px = p.sub(p.div((float) imageWidth).floor().mul((float) imageWidth));
-        NDArray py = p.div((float) imageWidth).floor();
-        return bilinear(features, px.add(0.5f).div((float) stride).sub(0.5f), py.add(0.5f).div((float) stride).sub(0.5f));
+        NDArray py = over(p, imageWidth).floor();
+        NDArray px = p.sub(times(py, imageWidth));
+        return bilinear(features, over(px.add(0.5f), stride).sub(0.5f), over(py.add(0.5f), stride).sub(0.5f));
     }
 
     /** The hypercolumn (B, P, ΣC) of several layers with their strides, read at pixels (B, P). */
@@ -69,7 +72,7 @@ public final class Hypercolumn {
     private static NDArray corner(NDArray flat, NDArray xs, NDArray ys, long w) {
         long b = flat.getShape().get(0);
         long c = flat.getShape().get(1);
-        NDArray index = ys.mul((float) w).add(xs).toType(DataType.INT64, false).expandDims(1);
+        NDArray index = times(ys, w).add(xs).toType(DataType.INT64, false).expandDims(1);
         return flat.gather(index.broadcast(new Shape(b, c, index.getShape().get(2))), 2);
     }
 }

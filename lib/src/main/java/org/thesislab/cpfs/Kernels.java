@@ -2,6 +2,8 @@ package org.thesislab.cpfs;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import static org.thesislab.core.nn.Scalars.over;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * The two kernels of CPFS and the losses that match them (§3.2.1–3.2.2), on a batch of frames at once:
@@ -21,14 +23,14 @@ public final class Kernels {
             throw new IllegalArgumentException("The flow kernel's sigma^2 must be positive; got " + sigma2);
         }
         NDArray diff = flow.expandDims(2).sub(flow.expandDims(1));
-        return diff.square().sum(new int[] {3}).div(-2f * sigma2).exp();
+        return over(diff.square().sum(new int[] {3}), -2f * sigma2).exp();
     }
 
     /** Eq. 3.2, embedding kernel: K_φ(p, q) = ¼ φ_pᵀφ_q / (‖φ_p‖‖φ_q‖), embeddings (B, P, D) → (B, P, P). */
     public static NDArray embeddingKernel(NDArray embeddings) {
         check(embeddings, "embeddings");
         NDArray unit = l2Normalize(embeddings);
-        return unit.matMul(unit.transpose(0, 2, 1)).mul(EMBEDDING_SCALE);
+        return times(unit.matMul(unit.transpose(0, 2, 1)), EMBEDDING_SCALE);
     }
 
     /** Unit vectors along the last axis (a tiny floor keeps a zero vector finite). */

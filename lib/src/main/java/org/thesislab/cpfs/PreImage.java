@@ -9,6 +9,11 @@ import ai.djl.training.ParameterStore;
 import java.util.Random;
 import java.util.function.Function;
 import org.thesislab.core.Scoped;
+import static org.thesislab.core.nn.Scalars.atLeast;
+import static org.thesislab.core.nn.Scalars.over;
+import static org.thesislab.core.nn.Scalars.power;
+import static org.thesislab.core.nn.Scalars.times;
+import static org.thesislab.core.nn.Scalars.timesInPlace;
 
 /**
  * Natural pre-images (Ch. 5, used on CPFS-CE in Ch. 6): find an image x that minimises
@@ -50,7 +55,7 @@ public final class PreImage {
         long h = x.getShape().get(2);
         long w = x.getShape().get(3);
         NDArray norm2 = x.square().sum(new int[] {1});
-        return norm2.pow((float) (alpha / 2)).sum(new int[] {1, 2}).div((float) (h * w * Math.pow(b, alpha)));
+        return over(power(norm2, alpha / 2).sum(new int[] {1, 2}), h * w * Math.pow(b, alpha));
     }
 
     /**
@@ -65,8 +70,8 @@ public final class PreImage {
         NDArray dy = x.get(new NDIndex(":, :, 1:, :-1")).sub(base);
         NDArray sq = dx.square().add(dy.square());
         // A tiny floor keeps the gradient of β < 2 finite where the image is flat.
-        NDArray powered = beta == 2 ? sq : sq.add(1e-12f).pow((float) (beta / 2));
-        return powered.sum(new int[] {1, 2, 3}).div((float) (h * w * Math.pow(v, beta)));
+        NDArray powered = beta == 2 ? sq : power(sq.add(1e-12f), beta / 2);
+        return over(powered.sum(new int[] {1, 2, 3}), h * w * Math.pow(v, beta));
     }
 
     /**
@@ -88,19 +93,10 @@ public final class PreImage {
             int ox = random.nextInt(t);
             try (NDManager step = manager.newSubManager()) {
                 NDArray g = gradient(x, oy, ox, size, loss, channelMean, s, step, it);
-                if (g == null) {
-                    // Seen on CPU a few times per thousand iterations: a non-finite gradient at a finite x and
-                    // energy, which recomputing at the same x did not repeat (3 of 3 times); cause not found.
-                    g = gradient(x, oy, ox, size, loss, channelMean, s, step, it);
-                }
-                if (g == null) {
-                    throw new IllegalStateException("The pre-image gradient is not finite at iteration " + it
-                            + " (twice): lower C or the iterations, or check the network and target codes for NaN.");
-                }
                 // Algorithm 1: G = ρG + g², η = 1/(1/η₀ + √G), μ = ρμ − η g, x = Π(x + μ).
-                g2.muli((float) s.rho()).addi(Scoped.in(step, g.square()));
-                NDArray eta = Scoped.in(step, g2.sqrt()).addi((float) (1 / s.eta0())).pow(-1f).mul(polishing ? 0.1f : 1f);
-                momentum.muli((float) s.rho()).subi(eta.mul(g));
+                timesInPlace(g2, s.rho()).addi(Scoped.in(step, g.square()));
+                NDArray eta = times(power(Scoped.in(step, g2.sqrt()).addi((float) (1 / s.eta0())), -1), polishing ? 0.1 : 1);
+                timesInPlace(momentum, s.rho()).subi(eta.mul(g));
                 NDArray next = x.add(momentum).clip(-s.bPlus(), s.bPlus());
                 x.close();
                 x = next;
@@ -111,7 +107,7 @@ public final class PreImage {
         return x;
     }
 
-    /** The energy's gradient at x (in {@code step}), or null if it is not finite. */
+    /** The energy's gradient at x (in {@code step}); a non-finite gradient is an error. */
     private static NDArray gradient(NDArray x, int oy, int ox, long size, Function<NDArray, NDArray> loss, NDArray channelMean,
                                     Settings s, NDManager step, int it) {
         NDArray xi = x.duplicate();
@@ -119,9 +115,9 @@ public final class PreImage {
         xi.setRequiresGradient(true);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray crop = xi.get(new NDIndex(":, :, {}:{}, {}:{}", oy, oy + size, ox, ox + size));
-            NDArray view = crop.div(255f).add(channelMean);
+            NDArray view = over(crop, 255).add(channelMean);
             NDArray energy = boundedRange(xi, s.alpha(), s.b()).add(totalVariation(xi, s.beta(), s.v()))
-                    .add(loss.apply(view).mul((float) s.c()));
+                    .add(times(loss.apply(view), s.c()));
             NDArray total = energy.sum();
             if (!Float.isFinite(total.getFloat())) {
                 throw new IllegalStateException("The pre-image energy became " + total.getFloat() + " at iteration " + it
@@ -130,8 +126,11 @@ public final class PreImage {
             gc.backward(total);
         }
         NDArray g = Scoped.in(step, xi.getGradient());
-        boolean finite = !g.isNaN().any().getBoolean() && !g.isInfinite().any().getBoolean();
-        return finite ? g : null;
+        if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) {
+            throw new IllegalStateException("The pre-image gradient is not finite at iteration " + it
+                    + ": lower C or the iterations, or check the network and target codes for NaN.");
+        }
+        return g;
     }
 
     /** Inversion loss ‖Φ(x) − Φ₀‖² / ‖Φ₀‖² per image, Φ₀ (N, …) the target codes. */
@@ -153,7 +152,7 @@ public final class PreImage {
             NDArray centre = f.get(new NDIndex(":, :, {}, {}", h / 2, w / 2)); // (N, C)
             NDArray pick = centre.getManager().create(toLong(channels));
             NDArray chosen = centre.gather(pick.expandDims(1), 1).squeeze(1);
-            return chosen.neg().div((float) z);
+            return over(chosen.neg(), z);
         };
     }
 
@@ -162,9 +161,9 @@ public final class PreImage {
      * what the layer already sees in x₀; the optimisation starts from x₀. Equals −1 at x₀ for a non-negative code.
      */
     public static Function<NDArray, NDArray> caricature(Function<NDArray, NDArray> phi, NDArray codeOfOriginal) {
-        NDArray target = codeOfOriginal.maximum(0f);
+        NDArray target = atLeast(codeOfOriginal, 0);
         int[] axes = allButFirst(target);
-        NDArray z = target.square().sum(axes).maximum(1e-12f);
+        NDArray z = atLeast(target.square().sum(axes), 1e-12f);
         return view -> phi.apply(view).mul(target).sum(axes).div(z).neg();
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 import java.util.Locale;
+import static org.thesislab.core.nn.Scalars.over;
 
 /**
  * The self-supervised objectives of §3.2.2 and §3.3.4 as training losses. Labels: the normalised flow field
@@ -66,8 +67,8 @@ public final class PretextLoss extends Loss {
         NDArray flow = Hypercolumn.atPixels(flowField, pixels, imageWidth, 1);
         long p = head.getShape().get(1);
         return switch (kind) {
-            case CE -> Kernels.crossEntropy(Kernels.flowKernel(flow, sigma2), Kernels.embeddingKernel(head)).mean().div((float) p);
-            case CE_REV -> Kernels.reversedCrossEntropy(Kernels.flowKernel(flow, sigma2), Kernels.embeddingKernel(head)).mean().div((float) p);
+            case CE -> over(Kernels.crossEntropy(Kernels.flowKernel(flow, sigma2), Kernels.embeddingKernel(head)).mean(), p);
+            case CE_REV -> over(Kernels.reversedCrossEntropy(Kernels.flowKernel(flow, sigma2), Kernels.embeddingKernel(head)).mean(), p);
             case KTA -> Kernels.alignment(Kernels.flowKernel(flow, sigma2), Kernels.embeddingKernel(head)).mean().neg();
             case FLOW_CLASSIFICATION -> flowClassification(head, flow);
         };

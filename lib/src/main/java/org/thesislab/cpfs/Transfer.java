@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +16,7 @@ import java.util.Map;
 import org.thesislab.core.Seeds;
 import org.thesislab.core.data.TensorDataset;
 import org.thesislab.core.train.Adam;
+import org.thesislab.core.train.SoftmaxCrossEntropy;
 import org.thesislab.core.train.TrainingLoop;
 
 /**
@@ -98,7 +99,7 @@ public final class Transfer {
             Linear probe = Linear.builder().setUnits(classes).build();
             probe.initialize(scope, DataType.FLOAT32, new Shape(1, train.getShape().get(1)));
             TensorDataset data = new TensorDataset(new NDList(train), new NDList(trainLabels.reshape(-1).toType(DataType.INT64, false)));
-            TrainingLoop.builder(probe, Loss.softmaxCrossEntropyLoss(), new Adam(learningRate), scope)
+            TrainingLoop.builder(probe, new SoftmaxCrossEntropy(), new Adam(learningRate), scope)
                     .batchSize(2048).epochs(epochs).seed(seed).progress(false, "probe").build().fit(data, null);
             NDArray logits = probe.forward(new ParameterStore(scope, false), new NDList(test), false).singletonOrThrow();
             return score(logits.argMax(1), testLabels.reshape(-1), classes);

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import org.thesislab.core.Seeds;
 import org.thesislab.viz.Images;
 import org.thesislab.viz.Plots;
+import static org.thesislab.core.nn.Scalars.over;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * Ch. 6 on MovingShapes: inversions per layer and activation maximisation for the CPFS network and a random
@@ -31,7 +33,7 @@ public final class Visualisation {
 
     public static Statistics statistics(NDArray frames) {
         NDArray mean = frames.transpose(1, 0, 2, 3).reshape(3, -1).mean(new int[] {1}).reshape(1, 3, 1, 1);
-        double b = frames.sub(mean).mul(255f).square().sum(new int[] {1}).sqrt().mean().getFloat();
+        double b = times(frames.sub(mean), 255).square().sum(new int[] {1}).sqrt().mean().getFloat();
         return new Statistics(mean, b);
     }
 
@@ -60,11 +62,11 @@ public final class Visualisation {
                     int t = jitter(net, layer);
                     long size = frame.getShape().get(2) + t - 1;
                     Seeds.seedEngine(seed);
-                    NDArray start = scope.randomNormal(new Shape(1, 3, size, size)).mul((float) (st.b() / 4));
+                    NDArray start = times(scope.randomNormal(new Shape(1, 3, size, size)), (float) (st.b() / 4));
                     PreImage.Settings s = PreImage.Settings.defaults(st.b(), INVERSION_C.getOrDefault(layer, 1.0), iterations, t,
                             t > 1 ? Math.min(50, iterations / 4) : 0);
                     NDArray x = PreImage.optimise(start, PreImage.inversion(phi, target), st.mean(), s, seed);
-                    NDArray view = x.get(":, :, 0:" + frame.getShape().get(2) + ", 0:" + frame.getShape().get(3)).div(255f).add(st.mean());
+                    NDArray view = over(x.get(":, :, 0:" + frame.getShape().get(2) + ", 0:" + frame.getShape().get(3)), 255).add(st.mean());
                     double error = phi.apply(view).sub(target).square().sum().getFloat() / target.square().sum().getFloat();
                     images.add(Images.fromTensor(view.get(0)));
                     captions.add(String.format("%s (err %.2f)", layer, error));
@@ -100,10 +102,10 @@ public final class Visualisation {
                 int t = jitter(net, layer);
                 long size = frames.getShape().get(2) + t - 1;
                 Seeds.seedEngine(seed);
-                NDArray start = scope.randomNormal(new Shape(units, 3, size, size)).mul((float) (st.b() / 4));
+                NDArray start = times(scope.randomNormal(new Shape(units, 3, size, size)), (float) (st.b() / 4));
                 PreImage.Settings s = PreImage.Settings.defaults(st.b(), c, iterations, t, 0);
                 NDArray x = PreImage.optimise(start, PreImage.activation(phi, channels, m * rho * rho), st.mean(), s, seed);
-                NDArray view = x.div(255f).add(st.mean());
+                NDArray view = over(x, 255).add(st.mean());
                 // The reached response of each unit relative to M, its largest response on real frames.
                 NDArray reached = phi.apply(view.get(":, :, 0:" + frames.getShape().get(2) + ", 0:" + frames.getShape().get(3)));
                 float[] ratio = reached.get(":, :, " + h / 2 + ", " + w / 2).toFloatArray();
@@ -136,12 +138,12 @@ public final class Visualisation {
                 code.attach(scope);
                 int t = jitter(net, layer);
                 // x₀ in mean-subtracted 0–255 units, padded with the mean colour for the jitter crops
-                NDArray x0 = frames.sub(st.mean()).mul(255f);
+                NDArray x0 = times(frames.sub(st.mean()), 255);
                 x0.attach(scope);
                 NDArray start = t == 1 ? x0 : x0.pad(new Shape(0, t - 1, 0, t - 1), 0);
                 PreImage.Settings s = PreImage.Settings.defaults(st.b(), c, iterations, t, 0);
                 NDArray x = PreImage.optimise(start, PreImage.caricature(phi, code), st.mean(), s, seed);
-                NDArray view = x.get(":, :, 0:" + side + ", 0:" + side).div(255f).add(st.mean()).clip(0f, 1f);
+                NDArray view = over(x.get(":, :, 0:" + side + ", 0:" + side), 255).add(st.mean()).clip(0f, 1f);
                 List<BufferedImage> results = Images.fromBatch(view);
                 for (int i = 0; i < n; i++) {
                     images.add(originals.get(i));

@@ -8,6 +8,10 @@ import ai.djl.nn.Activation;
 import ai.djl.training.loss.Loss;
 
 import java.util.List;
+import static org.thesislab.core.nn.Scalars.atLeast;
+import static org.thesislab.core.nn.Scalars.atMost;
+import static org.thesislab.core.nn.Scalars.over;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * L_ODGI = L_groups + L_coords + L_offsets  (3.1), computed on a whole batch in tensor ops.
@@ -126,26 +130,26 @@ public final class OdgiLoss extends Loss {
         // Per-cell weights: a cell's slots are averaged, then cells are averaged (sum / #non-empty cells).
         NDArray count = slot.sum(new int[]{1}, true);                      // [B, 1, I, J]
         NDArray nonEmpty = count.gt(0).toType(pred.getDataType(), false);  // E_ij
-        NDArray w = slot.div(count.maximum(1f));
-        NDArray nCells = nonEmpty.sum().maximum(1f);
+        NDArray w = slot.div(atLeast(count, 1));
+        NDArray nCells = atLeast(nonEmpty.sum(), 1);
 
         // L_coords (3.6): |B - B*|^2 as centre (grid units) and log-size terms, plus ω_c |c - c*|^2.
-        NDArray tcx = tx0.add(tx1).mul(cols / 2f), tcy = ty0.add(ty1).mul(rows / 2f);
+        NDArray tcx = times(tx0.add(tx1), cols / 2f), tcy = times(ty0.add(ty1), rows / 2f);
         NDArray centre = cx.sub(tcx).square().add(cy.sub(tcy).square());
-        NDArray logTw = tx1.sub(tx0).mul(cols).log(), logTh = ty1.sub(ty0).mul(rows).log();
+        NDArray logTw = times(tx1.sub(tx0), cols).log(), logTh = times(ty1.sub(ty0), rows).log();
         NDArray size = tw.sub(logTw).square().add(th.sub(logTh).square());
 
         NDArray pw = tw.exp(), ph = th.exp();
-        NDArray px0 = clip01(cx.sub(pw.div(2)).div(cols)), px1 = clip01(cx.add(pw.div(2)).div(cols));
-        NDArray py0 = clip01(cy.sub(ph.div(2)).div(rows)), py1 = clip01(cy.add(ph.div(2)).div(rows));
+        NDArray px0 = clip01(over(cx.sub(over(pw, 2)), cols)), px1 = clip01(over(cx.add(over(pw, 2)), cols));
+        NDArray py0 = clip01(over(cy.sub(over(ph, 2)), rows)), py1 = clip01(over(cy.add(over(ph, 2)), rows));
         NDArray iou = iou(px0, py0, px1, py1, tx0, ty0, tx1, ty1).stopGradient();   // c* (3.7)
         NDArray confTerm = conf.sub(iou).square();
-        NDArray noObj = conf.square().mul(nonEmpty.mul(-1).add(1)).sum().div(nonEmpty.mul(-1).add(1).sum().maximum(1f));
+        NDArray noObj = conf.square().mul(nonEmpty.neg().add(1)).sum().div(atLeast(nonEmpty.neg().add(1).sum(), 1));
 
         NDArray centreL = centre.mul(w).sum().div(nCells);
         NDArray sizeL = size.mul(w).sum().div(nCells);
-        NDArray confL = confTerm.mul(w).sum().div(nCells).mul((float) settings.omegaC);
-        NDArray noObjL = noObj.mul((float) settings.omegaNoObj);
+        NDArray confL = times(confTerm.mul(w).sum().div(nCells), (float) settings.omegaC);
+        NDArray noObjL = times(noObj, (float) settings.omegaNoObj);
 
         NDArray groupsL = m.zeros(new Shape());
         if (settings.groups) {
@@ -159,8 +163,8 @@ public final class OdgiLoss extends Loss {
         if (settings.offsets) {
             // L_offsets (3.8) with targets (3.9), read as min(1, .) (see the spec).
             NDArray ow = Activation.sigmoid(p.get(6)), oh = Activation.sigmoid(p.get(7));
-            NDArray owStar = offsetTarget(cx.div(cols), pw.div(2 * cols), tx0, tx1).stopGradient();
-            NDArray ohStar = offsetTarget(cy.div(rows), ph.div(2 * rows), ty0, ty1).stopGradient();
+            NDArray owStar = offsetTarget(over(cx, cols), over(pw, 2 * cols), tx0, tx1).stopGradient();
+            NDArray ohStar = offsetTarget(over(cy, rows), over(ph, 2 * rows), ty0, ty1).stopGradient();
             offsetsL = ow.sub(owStar).square().add(oh.sub(ohStar).square()).mul(w).sum().div(nCells);
         }
         return new Terms(groupsL, centreL, sizeL, confL, noObjL, offsetsL);
@@ -173,7 +177,7 @@ public final class OdgiLoss extends Loss {
     private NDArray offsetTarget(NDArray centre, NDArray half, NDArray lo, NDArray hi) {
         float d = (float) settings.delta;
         NDArray scaled = hi.add(d).sub(centre).abs().maximum(lo.sub(d).sub(centre).abs());
-        return half.div(scaled.maximum(1e-6f)).minimum(1f);
+        return atMost(half.div(atLeast(scaled, 1e-6f)), 1);
     }
 
     /** Scalar form of (3.9) for one axis, for tests and the stage transition's documentation. */
@@ -188,10 +192,10 @@ public final class OdgiLoss extends Loss {
 
     private static NDArray iou(NDArray ax0, NDArray ay0, NDArray ax1, NDArray ay1,
                                NDArray bx0, NDArray by0, NDArray bx1, NDArray by1) {
-        NDArray iw = ax1.minimum(bx1).sub(ax0.maximum(bx0)).maximum(0f);
-        NDArray ih = ay1.minimum(by1).sub(ay0.maximum(by0)).maximum(0f);
+        NDArray iw = atLeast(ax1.minimum(bx1).sub(ax0.maximum(bx0)), 0);
+        NDArray ih = atLeast(ay1.minimum(by1).sub(ay0.maximum(by0)), 0);
         NDArray inter = iw.mul(ih);
         NDArray union = ax1.sub(ax0).mul(ay1.sub(ay0)).add(bx1.sub(bx0).mul(by1.sub(by0))).sub(inter);
-        return inter.div(union.maximum(1e-9f));
+        return inter.div(atLeast(union, 1e-9f));
     }
 }

@@ -14,7 +14,6 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.evaluator.Accuracy;
-import ai.djl.training.loss.Loss;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.thesislab.core.data.FashionMnist;
 import org.thesislab.core.data.Splits;
 import org.thesislab.core.data.TensorDataset;
 import org.thesislab.core.train.Adam;
+import org.thesislab.core.train.SoftmaxCrossEntropy;
 import org.thesislab.core.train.LiveCurves;
 import org.thesislab.core.train.TrainingLoop;
 import org.thesislab.viz.Images;
@@ -85,7 +85,7 @@ public final class FashionMnistTour {
     /** Trains with Adam and cross-entropy, early stopping on validation accuracy; curves redraw live. */
     public static TrainingLoop.Result train(SequentialBlock net, Data data, Settings settings, Run run,
             NDManager manager, Path checkpoints) {
-        TrainingLoop.Builder loop = TrainingLoop.builder(net, Loss.softmaxCrossEntropyLoss(), new Adam(settings.learningRate()), manager)
+        TrainingLoop.Builder loop = TrainingLoop.builder(net, new SoftmaxCrossEntropy(), new Adam(settings.learningRate()), manager)
                 .batchSize(settings.batchSize())
                 .epochs(settings.epochs())
                 .seed(run.seed())

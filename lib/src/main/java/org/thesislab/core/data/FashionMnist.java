@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import static org.thesislab.core.nn.Scalars.overInPlace;
 
 /**
  * The real Fashion-MNIST (Xiao et al., 2017): 60k training and 10k test 28x28 grayscale images in 10
@@ -82,8 +83,8 @@ public final class FashionMnist {
         }
         int n = limit > 0 ? Math.min(limit, split.size) : split.size;
         int pixels = SIDE * SIDE;
-        NDArray x = manager.create(java.nio.ByteBuffer.wrap(images.data(), 0, n * pixels).slice(),
-                new Shape(n, 1, SIDE, SIDE), DataType.UINT8).toType(DataType.FLOAT32, false).divi(255f);
+        NDArray x = overInPlace(manager.create(java.nio.ByteBuffer.wrap(images.data(), 0, n * pixels).slice(),
+                new Shape(n, 1, SIDE, SIDE), DataType.UINT8).toType(DataType.FLOAT32, false), 255);
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             y[i] = labels.data()[i] & 0xff;

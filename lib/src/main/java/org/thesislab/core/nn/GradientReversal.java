@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * The Gradient Reversal Layer of Ganin et al. (2016): the identity in the forward pass, the incoming
@@ -27,7 +28,7 @@ public final class GradientReversal extends AbstractBlock {
      */
     public static NDArray reverse(NDArray x, float lambda) {
         NDArray frozen = x.stopGradient();
-        return frozen.add(frozen.sub(x).mul(lambda));
+        return frozen.add(times(frozen.sub(x), lambda));
     }
 
     public float lambda() {

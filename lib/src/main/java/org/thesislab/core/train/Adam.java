@@ -3,6 +3,9 @@ package org.thesislab.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.thesislab.core.Scoped;
+import static org.thesislab.core.nn.Scalars.over;
+import static org.thesislab.core.nn.Scalars.times;
+import static org.thesislab.core.nn.Scalars.timesInPlace;
 
 /** Adam (Kingma and Ba, 2015) with PyTorch's L2 weight decay; slots are the first and second moments. */
 public final class Adam extends Optimizer {
@@ -25,9 +28,9 @@ public final class Adam extends Optimizer {
     protected void update(NDManager scope, NDArray w, NDArray g, NDArray[] moments, long step) {
         float correction1 = (float) (1 - Math.pow(beta1, step));
         float correction2 = (float) (1 - Math.pow(beta2, step));
-        moments[0].muli(beta1).addi(g.mul(1 - beta1));
-        moments[1].muli(beta2).addi(g.square().muli(1 - beta2));
-        NDArray denominator = Scoped.in(scope, moments[1].div(correction2)).sqrt().addi(epsilon);
-        w.subi(Scoped.in(scope, moments[0].div(denominator)).muli(learningRate() / correction1));
+        timesInPlace(moments[0], beta1).addi(times(g, 1 - beta1));
+        timesInPlace(moments[1], beta2).addi(timesInPlace(g.square(), 1 - beta2));
+        NDArray denominator = Scoped.in(scope, over(moments[1], correction2)).sqrt().addi(epsilon);
+        w.subi(timesInPlace(Scoped.in(scope, moments[0].div(denominator)), learningRate() / correction1));
     }
 }

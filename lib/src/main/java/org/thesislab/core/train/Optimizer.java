@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.thesislab.core.Scoped;
+import static org.thesislab.core.nn.Scalars.times;
 
 /**
  * A parameter update rule whose state (per-parameter slots such as moments, and the step count) can be
@@ -45,7 +46,7 @@ public abstract class Optimizer {
                 NDArray grad = w.getGradient();
                 grad.attach(scope);
                 // L2 weight decay added to the gradient, as PyTorch's optimizers do.
-                NDArray g = weightDecay != 0 ? grad.add(Scoped.in(scope, w.mul(weightDecay))) : grad;
+                NDArray g = weightDecay != 0 ? grad.add(Scoped.in(scope, times(w, weightDecay))) : grad;
                 update(scope, w, g, slots.computeIfAbsent(p.getId(), k -> newSlots(w)), steps);
                 grad.subi(grad);
             }

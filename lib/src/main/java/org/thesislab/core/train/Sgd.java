@@ -3,6 +3,8 @@ package org.thesislab.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.thesislab.core.Scoped;
+import static org.thesislab.core.nn.Scalars.times;
+import static org.thesislab.core.nn.Scalars.timesInPlace;
 
 /** Stochastic gradient descent with PyTorch-style momentum (v = mu v + g; w -= lr v) and L2 weight decay. */
 public final class Sgd extends Optimizer {
@@ -21,9 +23,9 @@ public final class Sgd extends Optimizer {
     protected void update(NDManager scope, NDArray w, NDArray g, NDArray[] velocity, long step) {
         NDArray direction = g;
         if (momentum != 0) {
-            velocity[0].muli(momentum).addi(g);
+            timesInPlace(velocity[0], momentum).addi(g);
             direction = velocity[0];
         }
-        w.subi(Scoped.in(scope, direction.mul(learningRate())));
+        w.subi(Scoped.in(scope, times(direction, learningRate())));
     }
 }
