@@ -36,9 +36,16 @@ public abstract class Optimizer {
 
     /** Applies one update to every parameter that has a gradient, then zeroes those gradients. */
     public final void step(List<Parameter> parameters) {
+        stepArrays(parameters.stream().map(Parameter::getArray).toList());
+    }
+
+    /**
+     * Applies one update to every array that has a gradient, then zeroes those gradients. An array's state is
+     * keyed by the array itself (its uid), so the same arrays must be passed at every step.
+     */
+    public final void stepArrays(List<NDArray> weights) {
         steps++;
-        for (Parameter p : parameters) {
-            NDArray w = p.getArray();
+        for (NDArray w : weights) {
             if (!w.hasGradient()) {
                 continue;
             }
@@ -47,7 +54,7 @@ public abstract class Optimizer {
                 grad.attach(scope);
                 // L2 weight decay added to the gradient, as PyTorch's optimizers do.
                 NDArray g = weightDecay != 0 ? grad.add(Scoped.in(scope, times(w, weightDecay))) : grad;
-                update(scope, w, g, slots.computeIfAbsent(p.getId(), k -> newSlots(w)), steps);
+                update(scope, w, g, slots.computeIfAbsent(w.getUid(), k -> newSlots(w)), steps);
                 grad.subi(grad);
             }
         }
@@ -71,7 +78,7 @@ public abstract class Optimizer {
         NDList state = new NDList();
         state.add(parameters.get(0).getArray().getManager().create(new long[] {steps}));
         for (Parameter p : parameters) {
-            for (NDArray slot : slots.computeIfAbsent(p.getId(), k -> newSlots(p.getArray()))) {
+            for (NDArray slot : slots.computeIfAbsent(p.getArray().getUid(), k -> newSlots(p.getArray()))) {
                 state.add(slot);
             }
         }
@@ -93,7 +100,7 @@ public abstract class Optimizer {
                 restored[s] = state.get(1 + slotsPerParameter * i + s).toDevice(w.getDevice(), true);
                 restored[s].attach(w.getManager());
             }
-            slots.put(parameters.get(i).getId(), restored);
+            slots.put(w.getUid(), restored);
         }
     }
 

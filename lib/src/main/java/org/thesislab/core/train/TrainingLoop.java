@@ -1,12 +1,9 @@
 package org.thesislab.core.train;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
@@ -111,6 +108,10 @@ public final class TrainingLoop {
         if (bestEpoch > 0 && checkpointDir != null && Files.isRegularFile(checkpointDir.resolve("best.ckpt"))) {
             bestWeights = Checkpoint.parameterBytes(checkpointDir.resolve("best.ckpt"));
         }
+        TrainingStep step = TrainingStep.ofParameters(title, optimizer, parameters);
+        if (checkpointDir != null) {
+            step.resumeHint("Run the same training again to resume from the last completed epoch (" + last + ").");
+        }
         int stepsPerEpoch = train.batchCount(batchSize);
         long t0 = System.nanoTime();
         int epochsRun = startEpoch - 1;
@@ -127,7 +128,7 @@ public final class TrainingLoop {
                 long e0 = System.nanoTime();
                 Map<String, Double> row = new LinkedHashMap<>();
                 row.put("epoch", (double) epoch);
-                Map<String, Double> trainStats = trainEpoch(train, store, parameters, epoch, stepsPerEpoch,
+                Map<String, Double> trainStats = trainEpoch(train, store, step, epoch, stepsPerEpoch,
                         train.order(Seeds.stream(epochSeed, "shuffle")), bar);
                 row.putAll(trainStats);
                 double trainSeconds = (System.nanoTime() - e0) / 1e9;
@@ -175,7 +176,7 @@ public final class TrainingLoop {
         return new Result(toTable(history), bestEpoch, bestScore, epochsRun, (System.nanoTime() - t0) / 1e9);
     }
 
-    private Map<String, Double> trainEpoch(TensorDataset train, ParameterStore store, List<Parameter> parameters,
+    private Map<String, Double> trainEpoch(TensorDataset train, ParameterStore store, TrainingStep step,
             int epoch, int stepsPerEpoch, int[] order, Progress bar) {
         double lossSum = 0;
         long seen = 0;
@@ -183,25 +184,15 @@ public final class TrainingLoop {
             e.addAccumulator("train");
         }
         for (int b = 0; b < stepsPerEpoch; b++) {
-            try (NDManager step = manager.newSubManager()) {
-                TensorDataset.Batch batch = train.batch(step, TensorDataset.batchIndices(order, b, batchSize));
-                NDList predictions;
-                float value;
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    predictions = block.forward(store, batch.features(), true);
-                    NDArray objective = loss.evaluate(batch.labels(), predictions);
-                    value = objective.getFloat();
-                    if (!Float.isFinite(value)) {
-                        throw new NonFiniteLossException(String.format("The training loss became %s at epoch %d, "
-                                + "batch %d of %d (learning rate %.3g). Nothing was saved for this epoch. Lower the "
-                                + "learning rate, check the inputs for NaN/Inf, or resume from the last checkpoint.",
-                                value, epoch, b + 1, stepsPerEpoch, optimizer.learningRate()));
-                    }
-                    collector.backward(objective);
-                }
-                optimizer.step(parameters);
+            try (NDManager scope = manager.newSubManager()) {
+                TensorDataset.Batch batch = train.batch(scope, TensorDataset.batchIndices(order, b, batchSize));
+                NDList[] predictions = new NDList[1];
+                float value = step.run(() -> {
+                    predictions[0] = block.forward(store, batch.features(), true);
+                    return loss.evaluate(batch.labels(), predictions[0]);
+                }, epoch, b + 1, stepsPerEpoch);
                 for (Evaluator e : evaluators) {
-                    e.updateAccumulator("train", batch.labels(), predictions);
+                    e.updateAccumulator("train", batch.labels(), predictions[0]);
                 }
                 lossSum += value * batch.size();
                 seen += batch.size();
