@@ -8,6 +8,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
+source environment/cpu-pins.sh
 if [[ ! -f lib/target/classpath.txt || ! -d lib/target/classes/org/thesislab/avr ]]; then
   mvn -q -B -o -pl lib package -DskipTests
 fi

@@ -42,6 +42,7 @@ public final class Run {
         summary.put("scale", scale.label());
         summary.put("seed", seed);
         summary.put("device", Devices.describe(device));
+        summary.put("cpu_kernels", CpuKernels.describe());
         summary.put("git_commit", Project.gitCommit());
         summary.put("started", Instant.now().toString());
         summary.put("java", System.getProperty("java.version"));

@@ -17,8 +17,12 @@ public final class Threads {
 
     private Threads() {}
 
-    /** Applies the policy (called by {@link Run#start} and the chapters' experiment entry points); returns the count in effect. */
+    /**
+     * Applies the policy (called by {@link Run#start} and the chapters' experiment entry points) after checking that
+     * the CPU kernels are pinned ({@link CpuKernels}); returns the count in effect.
+     */
     public static int configure() {
+        CpuKernels.requirePinned();
         String env = System.getenv(ENV);
         if (env != null && !env.isBlank()) {
             try {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.thesislab.core.Run;
+import org.thesislab.core.Seeds;
 import org.thesislab.core.Scale;
 import org.thesislab.core.data.FashionMnist;
 import org.thesislab.core.data.Splits;
@@ -76,8 +77,10 @@ public final class FashionMnistTour {
                 .add(Linear.builder().setUnits(FashionMnist.CLASSES.size()).build());
     }
 
-    public static SequentialBlock initializedConvNet(NDManager manager) {
+    /** The convnet with its initial weights drawn from the engine seeded with {@code seed}: the same seed, the same net. */
+    public static SequentialBlock initializedConvNet(NDManager manager, long seed) {
         SequentialBlock net = convNet();
+        Seeds.seedEngine(seed);
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 1, FashionMnist.SIDE, FashionMnist.SIDE));
         return net;
     }

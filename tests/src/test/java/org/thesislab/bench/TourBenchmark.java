@@ -21,7 +21,7 @@ class TourBenchmark {
         int batch = 128;
         try (NDManager m = NDManager.newBaseManager()) {
             Seeds.seedEngine(0);
-            SequentialBlock net = FashionMnistTour.initializedConvNet(m);
+            SequentialBlock net = FashionMnistTour.initializedConvNet(m, 0);
             NDArray x = m.randomUniform(0, 1, new Shape(batch, 1, 28, 28));
             NDArray y = m.randomInteger(0, 10, new Shape(batch), DataType.INT32);
             double ours = Bench.trainingItemsPerSecond(net, x, y, Loss.softmaxCrossEntropyLoss(), new Adam(1e-3f), batch);

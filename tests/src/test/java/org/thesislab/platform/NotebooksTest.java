@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.thesislab.core.CpuKernels;
 import org.thesislab.core.Project;
 
 /**
@@ -70,6 +71,10 @@ class NotebooksTest {
         Path results = resultsRoot.resolve(name);
         JsonObject summary = JsonParser.parseString(Files.readString(results.resolve("summary.json"))).getAsJsonObject();
         assertEquals("smoke", summary.get("scale").getAsString());
+        if (CpuKernels.pinnable()) {
+            assertTrue(summary.get("cpu_kernels").getAsString().startsWith("pinned AVX2"),
+                    name + "'s kernel ran without the CPU-kernel pin: " + summary.get("cpu_kernels"));
+        }
         assertTrue(summary.size() > 9, name + " recorded no headline number in summary.json: " + summary);
         assertTrue(Files.isRegularFile(results.resolve(name + ".ipynb")) && Files.isRegularFile(results.resolve(name + ".html")));
     }
