@@ -35,10 +35,12 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Trains one chapter at 'smoke' scale (seed 0) and writes every number the training produced, one
+ * Trains one chapter (seed 0; 'smoke' scale unless a third argument names another) and writes every number
+ * the training produced, one
  * {@code path=value} line each, floats as their exact bits: trained parameters, per-epoch losses, metrics. Wall-clock
  * times are left out. Two runs that write the same file trained bit-identically. Run by {@link DeterminismTest} in
- * fresh JVMs under different memory conditions: {@code java -cp ... TrainingFingerprint CHAPTER OUT_FILE}.
+ * fresh JVMs under different memory conditions, and by {@link SoakTest} at 'quick' under CPU load:
+ * {@code java -cp ... TrainingFingerprint CHAPTER OUT_FILE [SCALE]}.
  */
 public final class TrainingFingerprint {
     /** The chapters, in notebook order. */
@@ -50,25 +52,25 @@ public final class TrainingFingerprint {
     private final IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2 || !CHAPTERS.contains(args[0])) {
-            System.err.println("usage: TrainingFingerprint " + String.join("|", CHAPTERS) + " OUT_FILE");
+        if (args.length < 2 || args.length > 3 || !CHAPTERS.contains(args[0])) {
+            System.err.println("usage: TrainingFingerprint " + String.join("|", CHAPTERS) + " OUT_FILE [smoke|quick|paper]");
             System.exit(2);
         }
+        Scale scale = args.length == 3 ? Scale.parse(args[2]) : Scale.SMOKE;
         Threads.configure();
         TrainingFingerprint f = new TrainingFingerprint();
         try (NDManager manager = NDManager.newBaseManager()) {
-            f.walk(args[0], train(args[0], manager));
+            f.walk(args[0], train(args[0], scale, manager));
         }
         Path out = Path.of(args[1]);
         Files.write(out, f.lines, StandardCharsets.UTF_8);
         System.out.println("fingerprint of " + args[0] + ": " + f.lines.size() + " values -> " + out);
     }
 
-    private static Object train(String chapter, NDManager m) {
-        Scale smoke = Scale.SMOKE;
+    private static Object train(String chapter, Scale scale, NDManager m) {
         switch (chapter) {
             case "tour": {
-                var s = FashionMnistTour.Settings.of(smoke);
+                var s = FashionMnistTour.Settings.of(scale);
                 var data = FashionMnistTour.load(m, s, 0);
                 Block net = FashionMnistTour.initializedConvNet(m, 0);
                 var result = TrainingLoop.builder(net, new SoftmaxCrossEntropy(), new Adam(s.learningRate()), m)
@@ -77,24 +79,24 @@ public final class TrainingFingerprint {
                 return List.of(net, result);
             }
             case "avr": {
-                var cfg = RationaleExperiment.Config.forScale(smoke);
+                var cfg = RationaleExperiment.Config.forScale(scale);
                 Benchmark b = Benchmark.shapes3d(cfg.imageSize());
                 var data = RationaleExperiment.Data.generate(b, HeldOut.latinDiagonal(b.universe(), 0), cfg, 0);
                 return List.of(RationaleExperiment.run(RationaleModel.Kind.CNN_CO, data, cfg, 0, false),
                         RationaleExperiment.run(RationaleModel.Kind.RN_CO, data, cfg, 0, false));
             }
             case "odgi": {
-                var c = OdgiExperiment.Config.forScale(smoke, 0);
+                var c = OdgiExperiment.Config.forScale(scale, 0);
                 return OdgiExperiment.train(m, c, OdgiExperiment.data(c), OdgiTraining.Listener.SILENT);
             }
             case "colorization": {
-                ColorizationExperiment exp = new ColorizationExperiment(ColorizationExperiment.Config.forScale(smoke), 0).quiet();
+                ColorizationExperiment exp = new ColorizationExperiment(ColorizationExperiment.Config.forScale(scale), 0).quiet();
                 return List.of(exp.train(ColorizationExperiment.Variant.PIC), exp.train(ColorizationExperiment.Variant.L2));
             }
             case "cpfs":
-                return CpfsExperiment.runAll(CpfsExperiment.Settings.of(smoke), 0, null, m);
+                return CpfsExperiment.runAll(CpfsExperiment.Settings.of(scale), 0, null, m);
             case "flextuning":
-                return FlexExperiment.run(FlexExperiment.Config.at(smoke), 0);
+                return FlexExperiment.run(FlexExperiment.Config.at(scale), 0);
             default:
                 throw new IllegalArgumentException(chapter);
         }
