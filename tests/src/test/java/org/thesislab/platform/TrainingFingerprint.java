@@ -36,9 +36,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Trains one chapter (seed 0; 'smoke' scale unless a third argument names another) and writes every number
- * the training produced, one
- * {@code path=value} line each, floats as their exact bits: trained parameters, per-epoch losses, metrics. Wall-clock
- * times are left out. Two runs that write the same file trained bit-identically. Run by {@link DeterminismTest} in
+ * the training produced, one {@code path=value} line each, floats as their exact bits: trained parameters, per-epoch
+ * losses, metrics. Wall-clock times are left out. Two runs that write the same file trained bit-identically. Run by {@link DeterminismTest} in
  * fresh JVMs under different memory conditions, and by {@link SoakTest} at 'quick' under CPU load:
  * {@code java -cp ... TrainingFingerprint CHAPTER OUT_FILE [SCALE]}.
  */
