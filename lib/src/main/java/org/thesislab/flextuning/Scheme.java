@@ -18,7 +18,8 @@ import java.util.TreeSet;
 public record Scheme(String name, Set<Integer> units, boolean scaleShift, boolean singleEpoch) {
 
     public Scheme {
-        units = Set.copyOf(new TreeSet<>(units));
+        // ascending, in every JVM (Set.copyOf would iterate in an order salted per JVM)
+        units = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(units));
         if (units.isEmpty()) {
             throw new IllegalArgumentException("Scheme '" + name + "' tunes no unit.");
         }
