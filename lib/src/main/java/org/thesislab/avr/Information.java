@@ -19,9 +19,12 @@ public final class Information {
     }
 
     /**
-     * Ross (2014): I(z; c) = psi(N) - <psi(N_c)> + psi(k) - <psi(m)>, in nats, clipped at 0. d_i is the
-     * distance from z_i to its k-th nearest neighbour with the same label, m_i the number of points of any
-     * label strictly closer than d_i (self included). Points whose label occurs once are left out.
+     * Ross (2014) as scikit-learn's {@code _compute_mi_cd}: I(z; c) = psi(N) + <psi(k_i)> - <psi(N_{c_i})>
+     * - <psi(m_i)>, in nats, clipped at 0. Points whose label occurs once are dropped first, from every term:
+     * N counts the remaining points, k_i = min(k, N_{c_i} - 1), d_i is the distance from z_i to its k_i-th
+     * nearest neighbour with the same label, and m_i the number of remaining points of any label strictly
+     * closer than d_i (self included; scikit-learn's radius shrunk by one ulp). The unit-variance scaling
+     * still sees all N points, as scikit-learn scales before it drops any.
      *
      * @param z      N codes of dimension D (row-major, N * D)
      * @param labels N discrete labels
@@ -86,9 +89,10 @@ public final class Information {
                     }
                 }
                 double radius = nearest[kk - 1];
+                // singleton-label points are outside N, so they are outside m too
                 int m = 0;
                 for (int j = 0; j < n; j++) {
-                    if (dist[j] < radius) {
+                    if (dist[j] < radius && count[s][index(labels[j])] > 1) {
                         m++;
                     }
                 }
