@@ -1,18 +1,20 @@
 package org.thesislab.flextuning;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
+import org.thesislab.core.Seeds;
+import org.thesislab.core.data.Splits;
+import org.thesislab.core.train.Adam;
+import org.thesislab.core.train.SoftmaxCrossEntropy;
+import org.thesislab.core.train.TrainingStep;
 
 /**
  * Fine-tunes a copy of a pre-trained {@link UnitNetwork} with a {@link Scheme}, early-stopped on validation
@@ -21,11 +23,13 @@ import java.util.Random;
  * <p>Why not the core training loop: a flex sweep is hundreds of short runs that each train a different
  * subset of arrays (or ft-ss reparameterisations) and stop at step granularity; we also feed each run the
  * cached activations of its frozen prefix f^{ℓ-1} ∘ … ∘ f^1, which never change while unit ℓ is tuned.
- * The run is built from the same DJL pieces: GradientCollector, Adam, NDManager scopes per step.
+ * Each step is still the core {@link TrainingStep} (objective, NaN guard, backward, {@link Adam} update) in its
+ * own NDManager scope, with the core loss and seeded shuffling.
  */
 public final class FineTuner {
 
     private static final int EVAL_BATCH = 1000;
+    private static final SoftmaxCrossEntropy LOSS = new SoftmaxCrossEntropy();
 
     private FineTuner() {
     }
@@ -65,8 +69,9 @@ public final class FineTuner {
         int maxSteps = scheme.singleEpoch() ? stepsPerEpoch : protocol.maxSteps();
         int evalEvery = scheme.singleEpoch() ? stepsPerEpoch : protocol.evalEvery();
 
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(protocol.learningRate())).build();
-        Random rnd = new Random(seed);
+        TrainingStep trainingStep = TrainingStep.ofArrays(scheme.toString(), new Adam(protocol.learningRate()), trainable)
+                .resumeHint("The learning rate is the Protocol's (Protocol.learningRate).");
+        Random shuffle = Seeds.stream(seed, "shuffle");
         List<double[]> curve = new ArrayList<>();
         double best = -1;
         int bestStep = 0;
@@ -79,20 +84,23 @@ public final class FineTuner {
             // The frozen prefix f^{first-1} ∘ … ∘ f^1 is computed once per run.
             NDArray trainH = prefix(net, data.trainX(), first, runManager);
             NDArray valH = prefix(net, data.valX(), first, runManager);
-            int[] order = permutation(n, rnd);
+            int[] order = Splits.permutation(n, shuffle);
             int cursor = 0;
             while (step < maxSteps) {
                 if (cursor >= n) {
-                    order = permutation(n, rnd);
+                    order = Splits.permutation(n, shuffle);
                     cursor = 0;
                 }
+                // Runs count steps; a divergence message names the pass over D (epoch) and the batch within it.
+                int epoch = 1 + (int) (samples / n);
+                int batchInEpoch = 1 + cursor / batch;
                 int size = Math.min(batch, n - cursor);
                 long[] idx = new long[size];
                 for (int i = 0; i < size; i++) {
                     idx[i] = order[cursor + i];
                 }
                 cursor += size;
-                step(net, trainable, adam, trainH, data.trainY(), idx, first, runManager);
+                step(net, trainingStep, trainH, data.trainY(), idx, first, runManager, epoch, batchInEpoch, stepsPerEpoch);
                 step++;
                 samples += size;
                 if (step % evalEvery == 0 || step == maxSteps) {
@@ -155,35 +163,15 @@ public final class FineTuner {
     }
 
     /** One Adam step on a mini-batch: softmax cross-entropy, gradients only for the trainable arrays. */
-    private static void step(UnitNetwork net, List<NDArray> trainable, Optimizer adam, NDArray h, NDArray y,
-                             long[] idx, int first, NDManager parent) {
+    private static void step(UnitNetwork net, TrainingStep trainingStep, NDArray h, NDArray y, long[] idx, int first,
+                             NDManager parent, int epoch, int batch, int batches) {
         try (NDManager sub = parent.newSubManager()) {
             NDArray rows = sub.create(idx);
             NDArray xb = h.get(sub, new NDIndex("{}", rows));
             NDArray yb = y.get(sub, new NDIndex("{}", rows));
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = net.forward(xb, first, net.size());
-                NDArray loss = crossEntropy(logits, yb);
-                if (!Float.isFinite(loss.getFloat())) {
-                    throw new IllegalStateException("Fine-tuning diverged: loss is " + loss.getFloat()
-                            + ". Lower the learning rate in the Protocol.");
-                }
-                gc.backward(loss);
-            }
-            for (int i = 0; i < trainable.size(); i++) {
-                NDArray w = trainable.get(i);
-                NDArray g = w.getGradient();
-                g.attach(sub);
-                adam.update("p" + i, w, g);
-                g.subi(g);
-            }
+            trainingStep.run(() -> LOSS.evaluate(new NDList(yb), new NDList(net.forward(xb, first, net.size()))),
+                    epoch, batch, batches);
         }
-    }
-
-    /** Mean softmax cross-entropy of logits (N, K) against int64 labels (N). */
-    static NDArray crossEntropy(NDArray logits, NDArray labels) {
-        NDArray logp = logits.logSoftmax(1);
-        return logp.mul(labels.oneHot((int) logits.getShape().get(1))).sum(new int[] {1}).mean().neg();
     }
 
     /** f^{first-1} ∘ … ∘ f^1 (x), in batches, on {@code manager}; x itself when first == 1. */
@@ -222,19 +210,5 @@ public final class FineTuner {
             a.setRequiresGradient(false);
             a.set(values[i]);
         }
-    }
-
-    static int[] permutation(int n, Random rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

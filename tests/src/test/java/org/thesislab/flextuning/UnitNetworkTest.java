@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thesislab.core.Threads;
+import org.thesislab.core.train.NonFiniteLossException;
 
 class UnitNetworkTest {
 
@@ -182,13 +184,38 @@ class UnitNetworkTest {
     }
 
     @Test
-    void crossEntropyMatchesHandComputation() {
-        try (NDManager m = manager.newSubManager()) {
-            NDArray logits = m.create(new float[] {1, 2, 0, 0, 0, 3}, new Shape(2, 3));
-            NDArray labels = m.create(new long[] {1, 0});
-            double l1 = -(2 - Math.log(Math.exp(1) + Math.exp(2) + 1));
-            double l2 = -(0 - Math.log(1 + 1 + Math.exp(3)));
-            assertEquals((l1 + l2) / 2, FineTuner.crossEntropy(logits, labels).getFloat(), 1e-5);
+    void aNonFiniteLossStopsTheRunThroughTheCoreStepAndNamesIt() {
+        try (UnitNetwork source = UnitNetwork.fourUnit(manager, 1); NDManager m = manager.newSubManager()) {
+            TransferData clean = randomData(m, 40, 2);
+            NDArray nanX = clean.trainX().duplicate();
+            nanX.set(new NDIndex("0, 0, 0, 0"), Float.NaN);
+            TransferData data = new TransferData(nanX, clean.trainY(), clean.valX(), clean.valY(), clean.testX(), clean.testY());
+            List<float[]> before = weights(source, 4);
+            NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
+                    () -> FineTuner.run(source, Scheme.unit(4), data, new Protocol(1e-2f, 20, 2, 3, 40), 3, false));
+            assertEquals("ft-4", e.model());
+            assertEquals(1, e.epoch());
+            assertTrue(e.batch() == 1 || e.batch() == 2, "batch " + e.batch() + " of 2");
+            assertTrue(e.getMessage().contains("ft-4") && e.getMessage().contains("Protocol.learningRate"), e.getMessage());
+            assertTrue(same(before, weights(source, 4)), "the source network is never tuned in place");
+        }
+    }
+
+    @Test
+    void twoRunsWithTheSameSeedGiveBitIdenticalWeights() {
+        try (UnitNetwork source = UnitNetwork.fourUnit(manager, 1); NDManager m = manager.newSubManager()) {
+            TransferData data = randomData(m, 40, 2);
+            Protocol p = new Protocol(1e-2f, 16, 2, 100, 7);
+            FineTuneRun a = FineTuner.run(source, Scheme.scaleShift(4), data, p, 5, true);
+            FineTuneRun b = FineTuner.run(source, Scheme.scaleShift(4), data, p, 5, true);
+            FineTuneRun c = FineTuner.run(source, Scheme.scaleShift(4), data, p, 6, true);
+            try (UnitNetwork na = a.network(); UnitNetwork nb = b.network(); UnitNetwork nc = c.network()) {
+                for (int l = 1; l <= 4; l++) {
+                    assertTrue(same(weights(na, l), weights(nb, l)), "unit " + l + " differs between equal seeds");
+                }
+                assertEquals(a.valCurve().size(), b.valCurve().size());
+                assertFalse(same(weights(na, 4), weights(nc, 4)), "another seed shuffles D differently");
+            }
         }
     }
 
