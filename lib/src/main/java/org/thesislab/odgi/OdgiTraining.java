@@ -1,17 +1,19 @@
 package org.thesislab.odgi;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import org.thesislab.core.Seeds;
+import org.thesislab.core.data.Splits;
+import org.thesislab.core.data.TensorDataset;
+import org.thesislab.core.train.Adam;
+import org.thesislab.core.train.TrainingStep;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -21,8 +23,10 @@ import java.util.Random;
  * <p>Why not core's TrainingLoop: ODGI's stage-2 examples do not exist beforehand; they are crops made
  * from the live stage-1 predictions of each batch ("delayed training": stage 2 starts after n_e
  * epochs and then trains jointly, each stage with its own Adam, no gradient from stage 2 to stage 1),
- * and targets are rebuilt after the random horizontal flip. So the loop below is written out, with
- * the same ingredients (DJL Trainer + Adam, seeded shuffles, NDManager scope per step, NaN guard).
+ * and targets are rebuilt after the random horizontal flip. So the epochs are written out here, while
+ * every update goes through core's {@link TrainingStep} (NaN guard, backward, core {@link Adam}) inside
+ * a per-step NDManager scope. Epoch e shuffles and flips with streams of {@code Seeds.derive(seed, e)},
+ * so every model of a run sees the same images in the same order.
  */
 public final class OdgiTraining {
     private OdgiTraining() {
@@ -70,136 +74,152 @@ public final class OdgiTraining {
     public record Trained<T>(T detector, List<Epoch> history) {
     }
 
-    /** A single-shot baseline at one input resolution, trained with the final-stage loss. */
+    /**
+     * A single-shot baseline at one input resolution, trained with the final-stage loss.
+     *
+     * @param manager per-step scopes are opened under it; the weights belong to the detector
+     */
     public static Trained<SingleShotDetector> trainBaseline(NDManager manager, AerialData data, int res, Settings s, Listener listener) {
         String name = "single-shot " + res;
-        Engine.getInstance().setRandomSeed((int) s.seed());
+        Seeds.seedEngine(s.seed());
         GridDetector net = GridDetector.create(name, GridDetector.FINAL_CHANNELS, s.widths());
-        OdgiLoss loss = new OdgiLoss(OdgiLoss.Settings.finalStage());
+        Stage stage = new Stage(name, net, res, OdgiLoss.Settings.finalStage(), false, s);
         List<Epoch> history = new ArrayList<>();
-        Random rnd = new Random(s.seed());
-        try (Trainer trainer = newTrainer(net, loss, s, res)) {
-            for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-                long t0 = System.nanoTime();
-                double sum = 0;
-                int steps = 0;
-                for (int[] batch : batches(data.size(), s.batchSize(), rnd)) {
-                    Batch b = Batch.of(data, batch, res, s.flip() ? rnd : null);
-                    sum += step(trainer, loss, b.pixels, batch.length, res, b.truths, false, s.slots(), null);
-                    steps++;
+        int batches = batchCount(data.size(), s.batchSize());
+        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            long epochSeed = Seeds.derive(s.seed(), epoch);
+            int[] order = Splits.permutation(data.size(), Seeds.stream(epochSeed, "shuffle"));
+            Random flips = s.flip() ? Seeds.stream(epochSeed, "flip") : null;
+            double sum = 0;
+            for (int k = 0; k < batches; k++) {
+                Batch b = Batch.of(data, TensorDataset.batchIndices(order, k, s.batchSize()), res, flips);
+                try (NDManager scope = manager.newSubManager()) {
+                    sum += stage.train(scope, b.pixels, b.truths, epoch, k + 1, batches, null);
                 }
-                double secs = (System.nanoTime() - t0) / 1e9;
-                history.add(new Epoch(name, epoch, sum / steps, Double.NaN, secs));
-                listener.epoch(name, epoch, s.epochs(), sum / steps, Double.NaN, secs);
             }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            history.add(new Epoch(name, epoch, sum / batches, Double.NaN, secs));
+            listener.epoch(name, epoch, s.epochs(), sum / batches, Double.NaN, secs);
         }
         return new Trained<>(new SingleShotDetector(net, res), history);
     }
 
     /**
      * ODGI R1-R2 with delayed training. {@code stage1Loss} is the full L_ODGI, or without L_groups for
-     * the "no groups" ablation; {@code useGroups} is passed to the training-time transition.
+     * the "no groups" ablation; its {@code groups()} flag is also passed to the training-time transition.
+     *
+     * @param manager per-step scopes are opened under it; the weights belong to the detector
      */
     public static Trained<OdgiDetector> trainOdgi(NDManager manager, AerialData data, int r1, int r2, Settings s,
                                                    OdgiLoss.Settings stage1Loss, Listener listener) {
         String name = "ODGI " + r1 + "-" + r2 + (stage1Loss.groups() ? "" : " (no groups)");
-        Engine.getInstance().setRandomSeed((int) s.seed());
+        Seeds.seedEngine(s.seed());
         GridDetector phi1 = GridDetector.create(name + " stage 1", GridDetector.INTERMEDIATE_CHANNELS, s.widths());
         GridDetector phi2 = GridDetector.create(name + " stage 2", GridDetector.FINAL_CHANNELS, s.widths());
-        OdgiLoss loss1 = new OdgiLoss(stage1Loss);
-        OdgiLoss loss2 = new OdgiLoss(OdgiLoss.Settings.finalStage());
+        Stage stage1 = new Stage(name + " stage 1", phi1, r1, stage1Loss, true, s);
+        Stage stage2 = new Stage(name + " stage 2", phi2, r2, OdgiLoss.Settings.finalStage(), false, s);
         StageTransition transition = StageTransition.training(s.gammaTrain()).withGroups(stage1Loss.groups());
         int grid1 = GridDetector.gridSize(r1);
+        int len = 3 * r1 * r1;
         List<Epoch> history = new ArrayList<>();
-        Random rnd = new Random(s.seed());
-        try (Trainer t1 = newTrainer(phi1, loss1, s, r1); Trainer t2 = newTrainer(phi2, loss2, s, r2)) {
-            for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-                long t0 = System.nanoTime();
-                boolean train2 = epoch > s.delayEpochs();
-                double sum1 = 0, sum2 = 0;
-                int steps = 0;
-                for (int[] batch : batches(data.size(), s.batchSize(), rnd)) {
-                    Batch b = Batch.of(data, batch, r1, s.flip() ? rnd : null);
-                    float[][] raw = new float[1][];
-                    sum1 += step(t1, loss1, b.pixels, batch.length, r1, b.truths, true, 1, train2 ? raw : null);
-                    if (train2) {
-                        // Stage-2 inputs: crops of the top-γ stage-1 boxes of this very batch (no gradient flows back).
-                        List<List<CellPrediction>> preds = CellPrediction.decode(raw[0], batch.length, GridDetector.INTERMEDIATE_CHANNELS, grid1, grid1);
-                        List<float[]> crops = new ArrayList<>();
-                        List<List<Box>> cropTruths = new ArrayList<>();
-                        int len = 3 * r1 * r1;
-                        for (int n = 0; n < batch.length; n++) {
-                            float[] input = java.util.Arrays.copyOfRange(b.pixels, n * len, (n + 1) * len);
-                            for (Box region : transition.apply(preds.get(n)).regions()) {
-                                crops.add(ImageOps.cropResize(input, r1, region, r2));
-                                cropTruths.add(StageTransition.truthsInRegion(b.truths.get(n), region, s.keepRatio()));
-                            }
-                        }
-                        float[] cropPixels = concat(crops, 3 * r2 * r2);
-                        sum2 += step(t2, loss2, cropPixels, crops.size(), r2, cropTruths, false, s.slots(), null);
-                    }
-                    steps++;
+        int batches = batchCount(data.size(), s.batchSize());
+        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            long epochSeed = Seeds.derive(s.seed(), epoch);
+            int[] order = Splits.permutation(data.size(), Seeds.stream(epochSeed, "shuffle"));
+            Random flips = s.flip() ? Seeds.stream(epochSeed, "flip") : null;
+            boolean train2 = epoch > s.delayEpochs();
+            double sum1 = 0, sum2 = 0;
+            for (int k = 0; k < batches; k++) {
+                int[] indices = TensorDataset.batchIndices(order, k, s.batchSize());
+                Batch b = Batch.of(data, indices, r1, flips);
+                float[][] raw = new float[1][];
+                try (NDManager scope = manager.newSubManager()) {
+                    sum1 += stage1.train(scope, b.pixels, b.truths, epoch, k + 1, batches, train2 ? raw : null);
                 }
-                double secs = (System.nanoTime() - t0) / 1e9;
-                double l2 = train2 ? sum2 / steps : Double.NaN;
-                history.add(new Epoch(name, epoch, sum1 / steps, l2, secs));
-                listener.epoch(name, epoch, s.epochs(), sum1 / steps, l2, secs);
+                if (train2) {
+                    // Delayed training (§3.1.3): stage 2 learns from crops of the top-γ boxes stage 1 predicts for
+                    // this very batch; the crops are plain pixels, so no gradient flows back into stage 1.
+                    List<List<CellPrediction>> preds = CellPrediction.decode(raw[0], indices.length,
+                            GridDetector.INTERMEDIATE_CHANNELS, grid1, grid1);
+                    List<float[]> crops = new ArrayList<>();
+                    List<List<Box>> cropTruths = new ArrayList<>();
+                    for (int n = 0; n < indices.length; n++) {
+                        float[] input = Arrays.copyOfRange(b.pixels, n * len, (n + 1) * len);
+                        for (Box region : transition.apply(preds.get(n)).regions()) {
+                            crops.add(ImageOps.cropResize(input, r1, region, r2));
+                            cropTruths.add(StageTransition.truthsInRegion(b.truths.get(n), region, s.keepRatio()));
+                        }
+                    }
+                    try (NDManager scope = manager.newSubManager()) {
+                        sum2 += stage2.train(scope, concat(crops, 3 * r2 * r2), cropTruths, epoch, k + 1, batches, null);
+                    }
+                }
             }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            double l2 = train2 ? sum2 / batches : Double.NaN;
+            history.add(new Epoch(name, epoch, sum1 / batches, l2, secs));
+            listener.epoch(name, epoch, s.epochs(), sum1 / batches, l2, secs);
         }
         return new Trained<>(new OdgiDetector(phi1, phi2, r1, r2), history);
     }
 
-    private static Trainer newTrainer(GridDetector net, OdgiLoss loss, Settings s, int res) {
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) s.learningRate()))
-                .optBeta1(0.9f).optEpsilon(1e-8f).build();
-        Trainer trainer = net.model().newTrainer(new DefaultTrainingConfig(loss).optOptimizer(adam));
-        trainer.initialize(new Shape(s.batchSize(), 3, res, res));
-        return trainer;
+    /**
+     * Full batches only (the left-over images change with each epoch's shuffle), so every step has the
+     * configured batch size; a dataset smaller than one batch is one step.
+     */
+    private static int batchCount(int n, int batchSize) {
+        return Math.max(1, n / batchSize);
     }
 
-    /** One optimisation step; returns the loss. If {@code rawOut} is given, the raw predictions are copied into it. */
-    private static double step(Trainer trainer, OdgiLoss loss, float[] pixels, int count, int res, List<List<Box>> truths,
-                               boolean groups, int slots, float[][] rawOut) {
-        int grid = GridDetector.gridSize(res);
-        try (NDManager sub = trainer.getManager().newSubManager()) {
-            NDArray x = sub.create(pixels, new Shape(count, 3, res, res));
+    /**
+     * One detector being trained: its initialised network, loss and the core training step with its own Adam.
+     * Intermediate stages regress the group target B*_ij of each cell (3.3); final stages and baselines each
+     * box assigned to the cell, in up to {@code slots} slots (see {@link OdgiLoss#targets}).
+     */
+    private static final class Stage {
+        private final GridDetector net;
+        private final int res;
+        private final OdgiLoss loss;
+        private final boolean groupTargets;
+        private final int slots;
+        private final ParameterStore store;
+        private final TrainingStep step;
+
+        Stage(String name, GridDetector net, int res, OdgiLoss.Settings loss, boolean groupTargets, Settings s) {
+            NDManager weights = net.model().getNDManager();
+            net.initialize(weights, res);
+            this.net = net;
+            this.res = res;
+            this.loss = new OdgiLoss(loss);
+            this.groupTargets = groupTargets;
+            this.slots = groupTargets ? 1 : s.slots();
+            this.store = new ParameterStore(weights, false);
+            List<Parameter> trainable = net.block().getParameters().values().stream()
+                    .filter(Parameter::requiresGradient).toList();
+            // Each stage has its own Adam (§3.1.3); β1 0.9 and ε 1e-8 as in the authors' code.
+            this.step = TrainingStep.ofParameters(name, new Adam((float) s.learningRate(), 0.9f, 0.999f, 1e-8f, 0f), trainable);
+        }
+
+        /**
+         * One optimisation step on {@code truths.size()} images, its arrays in {@code scope}; returns the loss.
+         * If {@code rawOut} is given, the raw predictions are copied into it.
+         */
+        float train(NDManager scope, float[] pixels, List<List<Box>> truths, int epoch, int batch, int batches,
+                    float[][] rawOut) {
+            int grid = GridDetector.gridSize(res);
+            NDArray x = scope.create(pixels, new Shape(truths.size(), 3, res, res));
             List<GroupTargets> targets = truths.stream().map(t -> GroupTargets.of(t, grid, grid)).toList();
-            NDList labels = OdgiLoss.targets(sub, targets, groups, slots);
-            double value;
-            try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
-                NDArray l = loss.evaluate(labels, new NDList(pred));
-                value = l.getFloat();
-                if (!Double.isFinite(value)) {
-                    throw new IllegalStateException("ODGI loss became " + value + " for " + trainer.getModel().getName()
-                            + ": lower the learning rate or check the targets (boxes must have positive size)");
-                }
-                gc.backward(l);
+            NDList labels = OdgiLoss.targets(scope, targets, groupTargets, slots);
+            return step.run(() -> {
+                NDArray pred = net.block().forward(store, new NDList(x), true).singletonOrThrow();
                 if (rawOut != null) {
                     rawOut[0] = pred.toFloatArray();
                 }
-            }
-            trainer.step();
-            return value;
+                return loss.evaluate(labels, new NDList(pred));
+            }, epoch, batch, batches);
         }
-    }
-
-    private static List<int[]> batches(int n, int batchSize, Random rnd) {
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        for (int k = n - 1; k > 0; k--) {
-            int j = rnd.nextInt(k + 1);
-            int t = order[k];
-            order[k] = order[j];
-            order[j] = t;
-        }
-        List<int[]> out = new ArrayList<>();
-        for (int start = 0; start + batchSize <= n || (start < n && out.isEmpty()); start += batchSize) {
-            out.add(java.util.Arrays.copyOfRange(order, start, Math.min(n, start + batchSize)));
-        }
-        return out;
     }
 
     private static float[] concat(List<float[]> parts, int len) {

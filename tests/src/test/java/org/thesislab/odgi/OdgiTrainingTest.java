@@ -1,0 +1,68 @@
+package org.thesislab.odgi;
+
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.Test;
+import org.thesislab.core.train.NonFiniteLossException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** ODGI's training runs on core's training step: its NaN guard, and seeded, repeatable updates. */
+class OdgiTrainingTest {
+    private static final OdgiTraining.Settings TINY =
+            new OdgiTraining.Settings(2, 8, 1e-3, 1, 2, 0.33, new int[]{4, 8, 8, 8}, 4, true, 7);
+
+    private static AerialData data() {
+        return new AerialData(SparseClusters.aerial(128).generate(24, 11));
+    }
+
+    @Test
+    void aNanInputStopsOdgiWithTheCoreErrorNamingTheStage() {
+        List<AerialImage> images = new ArrayList<>(data().images());
+        AerialImage first = images.get(0);
+        float[] pixels = first.pixels().clone();
+        pixels[100] = Float.NaN;
+        images.set(0, new AerialImage(pixels, first.size(), first.objects()));
+        try (NDManager m = NDManager.newBaseManager()) {
+            var e = assertThrows(NonFiniteLossException.class, () -> OdgiTraining.trainOdgi(m, new AerialData(images),
+                    32, 16, TINY, OdgiLoss.Settings.intermediateStage(), OdgiTraining.Listener.SILENT));
+            assertEquals("ODGI 32-16 stage 1", e.model());
+            assertEquals(1, e.epoch());
+            assertTrue(e.getMessage().contains("ODGI 32-16 stage 1") && e.getMessage().contains("NaN"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theSameSeedGivesBitIdenticalWeightsAndAnotherSeedDoesNot() {
+        AerialData d = data();
+        try (NDManager m = NDManager.newBaseManager()) {
+            OdgiDetector a = OdgiTraining.trainOdgi(m, d, 32, 16, TINY, OdgiLoss.Settings.intermediateStage(),
+                    OdgiTraining.Listener.SILENT).detector();
+            OdgiDetector b = OdgiTraining.trainOdgi(m, d, 32, 16, TINY, OdgiLoss.Settings.intermediateStage(),
+                    OdgiTraining.Listener.SILENT).detector();
+            OdgiDetector c = OdgiTraining.trainOdgi(m, d, 32, 16, TINY.withSeed(8), OdgiLoss.Settings.intermediateStage(),
+                    OdgiTraining.Listener.SILENT).detector();
+            assertArrayEquals(weights(a.stage1()), weights(b.stage1()), "stage 1");
+            assertArrayEquals(weights(a.stage2()), weights(b.stage2()), "stage 2");
+            assertFalse(java.util.Arrays.equals(weights(a.stage1()), weights(c.stage1())), "the seed must matter");
+            for (OdgiDetector o : List.of(a, b, c)) {
+                o.stage1().close();
+                o.stage2().close();
+            }
+        }
+    }
+
+    /** Every parameter of the block, BatchNorm's running statistics included, in order. */
+    private static float[] weights(GridDetector net) {
+        List<float[]> parts = net.block().getParameters().values().stream().map(p -> p.getArray().toFloatArray()).toList();
+        float[] out = new float[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+}
