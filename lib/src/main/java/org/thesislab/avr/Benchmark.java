@@ -2,6 +2,7 @@ package org.thesislab.avr;
 
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 /**
  * A rationale-learning benchmark: a universe, its generator and its renderer, producing datasets of
@@ -36,6 +37,11 @@ public record Benchmark(String name, SequenceGenerator generator, Renderer rende
         int[] values = new int[count * n * numP];
         boolean[] distractors = new boolean[count * numP];
         for (int i = 0; i < count; i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Interrupt status left set, as TrainingStep does, so the rest of the interrupted cell stops too.
+                throw new CancellationException("Generating " + u.name() + " sequences was interrupted at sequence "
+                        + (i + 1) + " of " + count + "; nothing was kept.");
+            }
             Sequence s = generator.next(from, rng);
             labels[i] = u.classIndex(s.rationale());
             for (int panel = 0; panel < n; panel++) {

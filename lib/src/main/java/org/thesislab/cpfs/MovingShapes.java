@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import org.thesislab.core.Seeds;
 
 /**
@@ -244,6 +245,11 @@ public final class MovingShapes {
         float[] rgb = new float[3];
         double[] f = new double[2];
         for (int i = 0; i < count; i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Interrupt status left set, as TrainingStep does, so the rest of the interrupted cell stops too.
+                throw new CancellationException("Rendering MovingShapes clips was interrupted at clip " + (i + 1)
+                        + " of " + count + "; nothing was kept.");
+            }
             Scene scene = scene(new Random(Seeds.derive(seed, i)));
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < h; x++) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -54,6 +55,19 @@ class GeneratorTest {
             changed += s.values()[0][q] != s.values()[1][q] ? 1 : 0;
         }
         assertTrue(changed > 0.8 * total, "a distractor keeps its value only by chance");
+    }
+
+    @Test
+    void anInterruptedThreadStopsGenerationAndSaysWhere() {
+        Benchmark b = Benchmark.shapes3d(16);
+        Thread.currentThread().interrupt();
+        try {
+            var e = assertThrows(CancellationException.class,
+                    () -> b.generate(HeldOut.latinDiagonal(b.universe(), 0).train(), 200, 11));
+            assertTrue(e.getMessage().contains("interrupted at sequence 1 of 200"), e.getMessage());
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 class MovingShapesTest {
@@ -101,6 +102,19 @@ class MovingShapesTest {
             var b = shapes.render(m, 11, 3);
             assertEquals(0f, a.frames().sub(b.frames()).abs().max().getFloat());
             assertTrue(a.frames().sub(shapes.render(m, 12, 3).frames()).abs().max().getFloat() > 0.1f);
+        }
+    }
+
+    @Test
+    void anInterruptedThreadStopsRenderingAndSaysWhere() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Thread.currentThread().interrupt();
+            try {
+                var e = assertThrows(CancellationException.class, () -> shapes.render(m, 11, 3));
+                assertTrue(e.getMessage().contains("interrupted at clip 1 of 3"), e.getMessage());
+            } finally {
+                Thread.interrupted();
+            }
         }
     }
 

@@ -109,9 +109,6 @@ public final class TrainingLoop {
             bestWeights = Checkpoint.parameterBytes(checkpointDir.resolve("best.ckpt"));
         }
         TrainingStep step = TrainingStep.ofParameters(title, optimizer, parameters);
-        if (checkpointDir != null) {
-            step.resumeHint("Run the same training again to resume from the last completed epoch (" + last + ").");
-        }
         int stepsPerEpoch = train.batchCount(batchSize);
         long t0 = System.nanoTime();
         int epochsRun = startEpoch - 1;
@@ -122,6 +119,11 @@ public final class TrainingLoop {
             for (int epoch = startEpoch; epoch <= epochs; epoch++) {
                 if (monitor != null && stale >= patience) {
                     break;
+                }
+                if (checkpointDir != null) {
+                    step.resumeHint(epoch > 1
+                            ? "Run the same training again to resume after epoch " + (epoch - 1) + " (" + last + ")."
+                            : "No epoch had completed, so running it again starts over.");
                 }
                 long epochSeed = Seeds.derive(seed, epoch);
                 Seeds.seedEngine(epochSeed);

@@ -54,7 +54,7 @@ public final class TrainingStep {
         return new TrainingStep(model, optimizer, () -> fixed);
     }
 
-    /** What the divergence error tells the user to do to resume, e.g. "run the cell again: training resumes from ...". */
+    /** What the divergence and interruption errors tell the user to do to resume, e.g. "run the cell again: ...". */
     public TrainingStep resumeHint(String hint) {
         this.resumeHint = hint == null ? "" : hint;
         return this;
@@ -66,9 +66,18 @@ public final class TrainingStep {
 
     /**
      * Runs one step and returns the loss. {@code epoch}, {@code batch} (1-based) and {@code batches} only name
-     * the place in the error message when the loss is not finite; then nothing is updated.
+     * the place in the error message when the loss is not finite, or when the thread was interrupted (checked
+     * before the step); then nothing is updated.
+     *
+     * @throws TrainingInterruptedException if the thread is interrupted; its interrupt status stays set
      */
     public float run(Objective objective, int epoch, int batch, int batches) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new TrainingInterruptedException(model, epoch, batch, String.format(
+                    "Training of %s was interrupted at epoch %d, batch %d of %d; that batch was not trained (the model "
+                    + "in memory keeps the updates of the batches before it). %s", model, epoch, batch, batches,
+                    resumeHint.isEmpty() ? "Nothing was checkpointed, so running it again starts over." : resumeHint));
+        }
         float value;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray loss = objective.compute();

@@ -97,6 +97,59 @@ class TrainingLoopTest {
     }
 
     @Test
+    void anInterruptStopsBeforeTheNextStepAndTheRunResumesFromTheLastEpoch() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TensorDataset data = blobs(m, 200, 1);
+            Block straight = mlp(m, 2);
+            loop(straight, m, 4).build().fit(data, null);
+
+            Block interrupted = mlp(m, 2);
+            TrainingLoop cut = loop(interrupted, m, 4).checkpoints(dir)
+                    .listener((epoch, row, history) -> {
+                        if (epoch == 2) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }).build();
+            TrainingInterruptedException e;
+            try {
+                e = assertThrows(TrainingInterruptedException.class, () -> cut.fit(data, null));
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status stays set for the caller");
+            } finally {
+                Thread.interrupted();
+            }
+            assertEquals(3, e.epoch());
+            assertEquals(1, e.batch());
+            assertTrue(e.getMessage().contains("Training of test was interrupted at epoch 3, batch 1 of 13")
+                    && e.getMessage().contains("resume after epoch 2 (" + dir.resolve("last.ckpt") + ")"), e.getMessage());
+
+            Block resumed = mlp(m, 99);
+            TrainingLoop.Result r = loop(resumed, m, 4).checkpoints(dir).build().fit(data, null);
+            assertEquals(4, r.history().rowCount());
+            float[] a = flatParameters(straight);
+            float[] b = flatParameters(resumed);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(a[i], b[i], 1e-6f, "parameter " + i + " differs after an interrupted run resumed");
+            }
+        }
+    }
+
+    @Test
+    void anInterruptWithoutCheckpointsSaysTheRunStartsOver() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TensorDataset data = blobs(m, 64, 1);
+            TrainingLoop loop = loop(mlp(m, 2), m, 2).build();
+            Thread.currentThread().interrupt();
+            try {
+                var e = assertThrows(TrainingInterruptedException.class, () -> loop.fit(data, null));
+                assertTrue(e.getMessage().contains("epoch 1, batch 1 of 4")
+                        && e.getMessage().contains("Nothing was checkpointed, so running it again starts over."), e.getMessage());
+            } finally {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    @Test
     void nanLossStopsWithAClearErrorAndSavesNothing() {
         try (NDManager m = NDManager.newBaseManager()) {
             TensorDataset data = blobs(m, 64, 1);
