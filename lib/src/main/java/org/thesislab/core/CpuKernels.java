@@ -29,6 +29,9 @@ public final class CpuKernels {
     /** Set to {@code native} to run with the CPU's own kernels (benchmarks, or to study the difference). */
     public static final String ENV = "THESISLAB_CPU_KERNELS";
 
+    /** /proc/cpuinfo, read once: the CPU does not change while the JVM runs. */
+    private static final java.util.List<String> CPUINFO = cpuinfo();
+
     /** The environment every engine of the project starts with, in the order to write it. */
     public static final Map<String, String> PINS = pins();
 
@@ -91,7 +94,7 @@ public final class CpuKernels {
     }
 
     private static Set<String> flags() {
-        for (String line : cpuinfo()) {
+        for (String line : CPUINFO) {
             if (line.startsWith("flags")) {
                 return new TreeSet<>(java.util.Arrays.asList(line.substring(line.indexOf(':') + 1).trim().split("\\s+")));
             }
@@ -100,7 +103,7 @@ public final class CpuKernels {
     }
 
     private static String cpuModel() {
-        for (String line : cpuinfo()) {
+        for (String line : CPUINFO) {
             if (line.startsWith("model name")) {
                 return line.substring(line.indexOf(':') + 1).trim();
             }

@@ -88,9 +88,9 @@ public final class OdgiTraining {
         int batches = batchCount(data.size(), s.batchSize());
         for (int epoch = 1; epoch <= s.epochs(); epoch++) {
             long t0 = System.nanoTime();
-            long epochSeed = Seeds.derive(s.seed(), epoch);
-            int[] order = Splits.permutation(data.size(), Seeds.stream(epochSeed, "shuffle"));
-            Random flips = s.flip() ? Seeds.stream(epochSeed, "flip") : null;
+            EpochDraw draw = EpochDraw.of(s, data.size(), epoch);
+            int[] order = draw.order();
+            Random flips = draw.flips();
             double sum = 0;
             for (int k = 0; k < batches; k++) {
                 Batch b = Batch.of(data, TensorDataset.batchIndices(order, k, s.batchSize()), res, flips);
@@ -126,9 +126,9 @@ public final class OdgiTraining {
         int batches = batchCount(data.size(), s.batchSize());
         for (int epoch = 1; epoch <= s.epochs(); epoch++) {
             long t0 = System.nanoTime();
-            long epochSeed = Seeds.derive(s.seed(), epoch);
-            int[] order = Splits.permutation(data.size(), Seeds.stream(epochSeed, "shuffle"));
-            Random flips = s.flip() ? Seeds.stream(epochSeed, "flip") : null;
+            EpochDraw draw = EpochDraw.of(s, data.size(), epoch);
+            int[] order = draw.order();
+            Random flips = draw.flips();
             boolean train2 = epoch > s.delayEpochs();
             double sum1 = 0, sum2 = 0;
             for (int k = 0; k < batches; k++) {
@@ -228,6 +228,15 @@ public final class OdgiTraining {
             System.arraycopy(parts.get(k), 0, out, k * len, len);
         }
         return out;
+    }
+
+    /** An epoch's seeded shuffle and flip stream, the same for the baselines and ODGI's stages. */
+    private record EpochDraw(int[] order, Random flips) {
+        static EpochDraw of(Settings s, int n, int epoch) {
+            long epochSeed = Seeds.derive(s.seed(), epoch);
+            return new EpochDraw(Splits.permutation(n, Seeds.stream(epochSeed, "shuffle")),
+                    s.flip() ? Seeds.stream(epochSeed, "flip") : null);
+        }
     }
 
     /** A training batch after the random horizontal flip. */
