@@ -9,17 +9,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The CPU code paths PyTorch may take, pinned to AVX2 for the whole project: oneDNN's convolutions and reorders
- * ({@code ONEDNN_MAX_CPU_ISA}), ATen's vectorised kernels ({@code ATEN_CPU_CAPABILITY}) and MKL's BLAS
- * ({@code MKL_CBWR}, conditional numerical reproducibility). Each library picks its kernels from the CPU it finds,
- * so without the pin the same seed gives different floats on different CPUs.
+ * The CPU code paths PyTorch may take, pinned for the whole project: oneDNN's convolutions and reorders at SSE4.1
+ * ({@code ONEDNN_MAX_CPU_ISA}), ATen's vectorised kernels at AVX2 ({@code ATEN_CPU_CAPABILITY}) and MKL's BLAS at
+ * AVX2 ({@code MKL_CBWR}, conditional numerical reproducibility). Each library picks its kernels from the CPU it
+ * finds, so without the pin the same seed gives different floats on different CPUs.
  *
- * <p>Why pinned, measured: on a 2-core AMD EPYC with AVX-512 (VNNI, BF16), PyTorch 2.5.1's bundled oneDNN 3.5.3 made
- * training losses NaN in 3 of 6 runs of the CPFS smoke experiment and 2 of 2 of ODGI's, a different model each run;
- * with oneDNN capped at AVX2, 9 of 9 finished, the test suite passed, and the quick notebooks gave the numbers of
- * a CPU without AVX-512 to every printed digit ({@code ../shared/probes/nan/FINDINGS.md}). On CPUs with AVX2 only, the
- * pin changes nothing: a run with every heap block poisoned with NaN bytes gives the same numbers, bit for bit,
- * as a plain run (the determinism harness), so no kernel taken there reads memory it has not written.
+ * <p>Why oneDNN at SSE4.1, measured on a 2-core AMD EPYC with AVX-512 (VNNI, BF16, VP2INTERSECT) with every heap
+ * block filled with NaN bytes when allocated and freed (so a kernel that reads memory nobody wrote returns NaN):
+ * PyTorch 2.5.1's bundled oneDNN 3.5.3 read unwritten memory in 136 of 480 small convolution shapes with its
+ * AVX-512 kernels and 135 of 480 capped at AVX2 (forward for input channels that are not a multiple of 8, backward
+ * for many shapes), 0 of 480 capped at SSE4.1 ({@code ConvolutionsUnderPoisonTest}). In training this is NaN in a
+ * different model each run and, when the garbage is finite, different numbers each run: unpinned, CPFS and ODGI
+ * diverged; capped at AVX2, AVR's CNN diverged in 3 of 5 runs and colorization at once under the poison. At SSE4.1
+ * every chapter trains bit-identically with and without the poison ({@code DeterminismTest}).
  *
  * <p>The variables are read by the native libraries once, at load, from the process environment, which a running
  * JVM cannot change: {@code environment/lab}, its kernelspec and the test JVMs set them; a program of your own
@@ -39,13 +41,13 @@ public final class CpuKernels {
 
     private static Map<String, String> pins() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("ONEDNN_MAX_CPU_ISA", "AVX2");
+        m.put("ONEDNN_MAX_CPU_ISA", "SSE41");
         m.put("ATEN_CPU_CAPABILITY", "avx2");
         m.put("MKL_CBWR", "AVX2");
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** True when this CPU can run the pinned AVX2 kernels (x86-64 with AVX2; Linux's /proc/cpuinfo tells). */
+    /** True when this CPU can run the pinned kernels (x86-64 with AVX2; Linux's /proc/cpuinfo tells). */
     public static boolean pinnable() {
         return flags().contains("avx2");
     }
@@ -77,19 +79,19 @@ public final class CpuKernels {
         StringBuilder fix = new StringBuilder();
         PINS.forEach((k, v) -> fix.append(k).append('=').append(v).append(' '));
         throw new IllegalStateException("PyTorch's CPU kernels are not pinned in this JVM (" + missing + " should be "
-                + PINS + "). Without the pin oneDNN's AVX-512 kernels make training diverge to NaN on some CPUs, and "
-                + "numbers differ from machine to machine. Start the JVM with " + fix.toString().trim()
+                + PINS + "). Without the pin oneDNN's AVX2 and AVX-512 convolutions read memory they have not "
+                + "written on some CPUs (NaN, and different numbers each run), and numbers differ from machine to machine. Start the JVM with " + fix.toString().trim()
                 + " in its environment (environment/lab, its Jupyter kernel and the test suite do this; for another "
                 + "Jupyter kernel put them in its kernel.json \"env\"), or set " + ENV + "=native to run unpinned.");
     }
 
-    /** One line for provenance, e.g. "pinned AVX2 on AMD EPYC (avx2; no avx512)". */
+    /** One line for provenance, e.g. "pinned (oneDNN SSE41, ATen avx2, MKL AVX2) on AMD EPYC (avx512f)". */
     public static String describe() {
         Set<String> flags = flags();
         String isa = flags.contains("avx512f") ? "avx512f" : flags.contains("avx2") ? "avx2; no avx512" : "no avx2";
         String mode = !pinnable() ? "unpinned (no AVX2)"
                 : "native".equals(System.getenv(ENV)) ? "native (unpinned)"
-                : missingPins().isEmpty() ? "pinned AVX2" : "NOT pinned";
+                : missingPins().isEmpty() ? "pinned (oneDNN SSE41, ATen avx2, MKL AVX2)" : "NOT pinned";
         return mode + " on " + cpuModel() + " (" + isa + ")";
     }
 

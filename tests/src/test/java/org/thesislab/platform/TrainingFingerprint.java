@@ -81,7 +81,9 @@ public final class TrainingFingerprint {
                 var cfg = RationaleExperiment.Config.forScale(scale);
                 Benchmark b = Benchmark.shapes3d(cfg.imageSize());
                 var data = RationaleExperiment.Data.generate(b, HeldOut.latinDiagonal(b.universe(), 0), cfg, 0);
-                return List.of(RationaleExperiment.run(RationaleModel.Kind.CNN_CO, data, cfg, 0, false),
+                // CNN stacks the 9 panels along the channels: the 9-channel convolution oneDNN's AVX2 kernel misread
+                return List.of(RationaleExperiment.run(RationaleModel.Kind.CNN, data, cfg, 0, false),
+                        RationaleExperiment.run(RationaleModel.Kind.CNN_CO, data, cfg, 0, false),
                         RationaleExperiment.run(RationaleModel.Kind.RN_CO, data, cfg, 0, false));
             }
             case "odgi": {
