@@ -19,10 +19,10 @@ import static org.thesislab.core.nn.Scalars.over;
  * alone with a likelihood head) and the feed-forward L2 regression baseline.
  */
 public abstract class ChromaModel extends AbstractBlock {
-    protected final EmbeddingNet embedding;
+    protected final GrayscaleEmbeddingNet embedding;
 
-    protected ChromaModel(EmbeddingNet.Spec spec) {
-        this.embedding = addChildBlock("e_phi", new EmbeddingNet(spec));
+    protected ChromaModel(GrayscaleEmbeddingNet.Spec spec) {
+        this.embedding = addChildBlock("e_phi", new GrayscaleEmbeddingNet(spec));
     }
 
     /** Short name for tables and legends. */

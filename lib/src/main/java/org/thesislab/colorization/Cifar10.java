@@ -31,7 +31,7 @@ public final class Cifar10 {
     }
 
     /** Images (N, 3, 32, 32) as sRGB in [0, 1], and their class labels. */
-    public record Images(NDArray rgb, int[] labels) {
+    public record LabelledImages(NDArray rgb, int[] labels) {
         /** The same images in Lab, what the colorization models consume. */
         public NDArray lab() {
             return Lab.fromSrgb(rgb);
@@ -49,7 +49,7 @@ public final class Cifar10 {
     }
 
     /** At most {@code limit} images of the training (50 000) or test (10 000) split. */
-    public static Images load(NDManager manager, Path dir, boolean train, int limit) {
+    public static LabelledImages load(NDManager manager, Path dir, boolean train, int limit) {
         List<byte[]> records = new ArrayList<>();
         for (String name : train ? TRAIN_FILES : TEST_FILES) {
             if (records.size() >= limit) {
@@ -76,7 +76,7 @@ public final class Cifar10 {
                 rgb[i * 3 * SIDE * SIDE + k] = (r[1 + k] & 0xff) / 255f;
             }
         }
-        return new Images(manager.create(rgb, new Shape(n, 3, SIDE, SIDE)), labels);
+        return new LabelledImages(manager.create(rgb, new Shape(n, 3, SIDE, SIDE)), labels);
     }
 
     private static void readRecords(Path file, List<byte[]> into, int limit) {

@@ -70,8 +70,8 @@ public final class ColorizationExperiment implements AutoCloseable {
             return side / factor;
         }
 
-        public EmbeddingNet.Spec embeddingSpec() {
-            return EmbeddingNet.Spec.table35(factor, embeddingWidth, embeddingBlocks, 0f);
+        public GrayscaleEmbeddingNet.Spec embeddingSpec() {
+            return GrayscaleEmbeddingNet.Spec.table35(factor, embeddingWidth, embeddingBlocks, 0f);
         }
 
         public String describe() {
@@ -121,7 +121,7 @@ public final class ColorizationExperiment implements AutoCloseable {
 
     /** Builds a fresh, initialised model of the given variant. */
     public ChromaModel newModel(Variant v) {
-        EmbeddingNet.Spec spec = config.embeddingSpec();
+        GrayscaleEmbeddingNet.Spec spec = config.embeddingSpec();
         ChromaModel m = switch (v) {
             case PIC -> new PicModel(spec, new LogisticMixture(config.components()), config.decoderWidth(), config.decoderBlocks(), true);
             case PIC_NO_GATE -> new PicModel(spec, new LogisticMixture(config.components()), config.decoderWidth(), config.decoderBlocks(), false);

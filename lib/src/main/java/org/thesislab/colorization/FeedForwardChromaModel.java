@@ -18,7 +18,7 @@ abstract class FeedForwardChromaModel extends ChromaModel {
     private final Conv2d head;
     private final int outputChannels;
 
-    FeedForwardChromaModel(EmbeddingNet.Spec spec, int outputChannels) {
+    FeedForwardChromaModel(GrayscaleEmbeddingNet.Spec spec, int outputChannels) {
         super(spec);
         this.outputChannels = outputChannels;
         this.head = addChildBlock("head", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(outputChannels).build());

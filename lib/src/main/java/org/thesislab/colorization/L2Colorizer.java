@@ -11,7 +11,7 @@ import ai.djl.training.loss.Loss;
  * plausible colours towards grey: the desaturation the thesis' model avoids.
  */
 public final class L2Colorizer extends FeedForwardChromaModel {
-    public L2Colorizer(EmbeddingNet.Spec spec) {
+    public L2Colorizer(GrayscaleEmbeddingNet.Spec spec) {
         super(spec, 2);
     }
 

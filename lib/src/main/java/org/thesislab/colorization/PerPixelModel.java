@@ -13,7 +13,7 @@ import ai.djl.training.loss.Loss;
 public final class PerPixelModel extends FeedForwardChromaModel implements LikelihoodModel {
     private final ChromaDistribution distribution;
 
-    public PerPixelModel(EmbeddingNet.Spec spec, ChromaDistribution distribution) {
+    public PerPixelModel(GrayscaleEmbeddingNet.Spec spec, ChromaDistribution distribution) {
         super(spec, distribution.channels());
         this.distribution = distribution;
     }

@@ -29,7 +29,7 @@ public final class PicModel extends ChromaModel implements LikelihoodModel {
      * @param blocks residual blocks per stack (4 in the thesis)
      * @param gated  gated residual blocks in f_theta (false = the ablation)
      */
-    public PicModel(EmbeddingNet.Spec spec, ChromaDistribution distribution, int width, int blocks, boolean gated) {
+    public PicModel(GrayscaleEmbeddingNet.Spec spec, ChromaDistribution distribution, int width, int blocks, boolean gated) {
         super(spec);
         this.distribution = distribution;
         this.gated = gated;

@@ -47,18 +47,18 @@ public final class CpfsExperiment {
     }
 
     /** Sizes and hyperparameters per scale; 'paper' takes the thesis' optimiser settings (§3.3.3). */
-    public record Settings(int size, EmbeddingNet.Architecture architecture, int pretrainFrames, int validationFrames,
+    public record Settings(int size, PixelEmbeddingNet.Architecture architecture, int pretrainFrames, int validationFrames,
             int batchSize, int pixels, int epochs, int patience, float learningRate, float flowClsLearningRate,
             float sigma2, float flowM, int labelledFrames, int labelSubsets, int testFrames, int probeEpochs,
             float probeLearningRate, int fineTunePixels, int fineTuneEpochs, float fineTuneLearningRate, List<Arm> arms) {
         public static Settings of(Scale scale) {
             List<Arm> arms = List.of(Arm.RANDOM, Arm.CPFS_CE, Arm.CPFS_KTA, Arm.FLOW_CLS, Arm.SHUFFLED);
             return switch (scale) {
-                case SMOKE -> new Settings(32, EmbeddingNet.Architecture.tiny(), 64, 32, 16, 64, 1, 2, 1e-3f, 1e-2f,
+                case SMOKE -> new Settings(32, PixelEmbeddingNet.Architecture.tiny(), 64, 32, 16, 64, 1, 2, 1e-3f, 1e-2f,
                         0.01f, 6f, 8, 1, 8, 2, 1e-2f, 64, 1, 1e-3f, arms);
-                case QUICK -> new Settings(32, EmbeddingNet.Architecture.mini(), 2048, 256, 16, 128, 6, 2, 1e-3f, 1e-2f,
+                case QUICK -> new Settings(32, PixelEmbeddingNet.Architecture.mini(), 2048, 256, 16, 128, 6, 2, 1e-3f, 1e-2f,
                         0.01f, 6f, 50, 3, 100, 10, 1e-2f, 128, 60, 1e-3f, arms);
-                case PAPER -> new Settings(64, EmbeddingNet.Architecture.mini(), 100_000, 5000, 96, 512, 30, 3, 1e-4f, 1e-2f,
+                case PAPER -> new Settings(64, PixelEmbeddingNet.Architecture.mini(), 100_000, 5000, 96, 512, 30, 3, 1e-4f, 1e-2f,
                         0.0036f, 12f, 100, 5, 1000, 20, 1e-2f, 512, 100, 1e-3f, List.of(Arm.values()));
             };
         }
@@ -128,13 +128,13 @@ public final class CpfsExperiment {
     }
 
     /** A pre-trained (or random) network and its training history (null for the random one). */
-    public record Pretrained(Arm arm, EmbeddingNet net, TrainingLoop.Result result) {}
+    public record Pretrained(Arm arm, PixelEmbeddingNet net, TrainingLoop.Result result) {}
 
     /** The network every arm starts from: same architecture and the same seeded initial weights. */
-    public static EmbeddingNet initialNet(Arm arm, Settings s, long seed, NDManager manager) {
+    public static PixelEmbeddingNet initialNet(Arm arm, Settings s, long seed, NDManager manager) {
         int outputs = arm.loss == null ? PretextLoss.EMBEDDING_DIM : arm.loss.headOutputs();
         boolean normalize = arm.loss != PretextLoss.Kind.FLOW_CLASSIFICATION;
-        return EmbeddingNet.create(manager, s.architecture(), outputs, normalize, s.pixels(), s.size(), Seeds.derive(seed, 10));
+        return PixelEmbeddingNet.create(manager, s.architecture(), outputs, normalize, s.pixels(), s.size(), Seeds.derive(seed, 10));
     }
 
     /**
@@ -143,7 +143,7 @@ public final class CpfsExperiment {
      * {@code run} may be null (no progress or curves).
      */
     public static Pretrained pretrain(Arm arm, PretrainData data, Settings s, long seed, Run run, NDManager manager) {
-        EmbeddingNet net = initialNet(arm, s, seed, manager);
+        PixelEmbeddingNet net = initialNet(arm, s, seed, manager);
         if (arm.loss == null) {
             calibrate(net, data.train(), s, manager);
             return new Pretrained(arm, net, null);
@@ -161,7 +161,7 @@ public final class CpfsExperiment {
     }
 
     /** Batch-norm running statistics from up to 20 unlabelled batches (training-mode forward passes, no updates). */
-    static void calibrate(EmbeddingNet net, TensorDataset frames, Settings s, NDManager manager) {
+    static void calibrate(PixelEmbeddingNet net, TensorDataset frames, Settings s, NDManager manager) {
         ParameterStore store = new ParameterStore(manager, false);
         int batches = Math.min(20, frames.batchCount(s.batchSize()));
         for (int b = 0; b < batches; b++) {

@@ -48,7 +48,7 @@ public final class CpfsFigures {
      * Rows of the flow kernel and of the embedding kernel over all pixels of one frame, for a few query
      * pixels (marked in the frame): K(p, ·) reshaped as an image, the thesis' "goes-with-p" maps.
      */
-    public static BufferedImage kernelRows(EmbeddingNet net, MovingShapes.Clips clips, int clip, int[] queryPixels, float flowM,
+    public static BufferedImage kernelRows(PixelEmbeddingNet net, MovingShapes.Clips clips, int clip, int[] queryPixels, float flowM,
             float sigma2, NDManager manager) {
         int h = (int) clips.frames().getShape().get(2);
         int w = (int) clips.frames().getShape().get(3);
@@ -94,7 +94,7 @@ public final class CpfsFigures {
      * Per-pixel embeddings of each frame projected on their first three principal components (over all the
      * frames' pixels) and shown as RGB, next to the frame and its true instances.
      */
-    public static BufferedImage embeddings(EmbeddingNet net, MovingShapes.Clips clips, int n, NDManager manager) {
+    public static BufferedImage embeddings(PixelEmbeddingNet net, MovingShapes.Clips clips, int n, NDManager manager) {
         int h = (int) clips.frames().getShape().get(2);
         int w = (int) clips.frames().getShape().get(3);
         int count = Math.min(n, clips.size());

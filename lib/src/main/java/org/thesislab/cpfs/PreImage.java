@@ -168,7 +168,7 @@ public final class PreImage {
     }
 
     /** The layer {@code name} of {@code net} (inference mode) as a function of network-space images. */
-    public static Function<NDArray, NDArray> layer(EmbeddingNet net, String name) {
+    public static Function<NDArray, NDArray> layer(PixelEmbeddingNet net, String name) {
         return view -> {
             ParameterStore store = new ParameterStore(view.getManager(), false);
             NDArray out = net.layers(store, view, false).get(name);
@@ -180,7 +180,7 @@ public final class PreImage {
     }
 
     /** The pre-ReLU response of layer {@code name} of {@code net} (inference mode), for activation maximisation. */
-    public static Function<NDArray, NDArray> preActivation(EmbeddingNet net, String name) {
+    public static Function<NDArray, NDArray> preActivation(PixelEmbeddingNet net, String name) {
         return view -> net.preActivation(new ParameterStore(view.getManager(), false), view, name);
     }
 

@@ -8,7 +8,7 @@ import static org.thesislab.core.nn.Scalars.over;
 
 /**
  * The self-supervised objectives of §3.2.2 and §3.3.4 as training losses. Labels: the normalised flow field
- * (B, 2, H, W) (eq. 3.8); predictions: {@link EmbeddingNet}'s (head output (B, P, K), pixels (B, P)). The
+ * (B, 2, H, W) (eq. 3.8); predictions: {@link PixelEmbeddingNet}'s (head output (B, P, K), pixels (B, P)). The
  * flow is read at the same sampled pixels, and kernels are formed within each frame only.
  */
 public final class PretextLoss extends Loss {

@@ -52,7 +52,7 @@ public final class Transfer {
      * Frozen per-pixel features of every probed layer for {@code frames}, in inference mode: layer → (N·H·W, C).
      * Batched by {@code batch} frames; arrays live in {@code manager}.
      */
-    public static Map<String, NDArray> pixelFeatures(EmbeddingNet net, NDArray frames, int batch, NDManager manager) {
+    public static Map<String, NDArray> pixelFeatures(PixelEmbeddingNet net, NDArray frames, int batch, NDManager manager) {
         Map<String, List<NDArray>> parts = new LinkedHashMap<>();
         ParameterStore store = new ParameterStore(manager, false);
         int n = (int) frames.getShape().get(0);
@@ -160,11 +160,11 @@ public final class Transfer {
      * {@link #CLASSES} outputs, everything trained with Adam on {@code pixels} sampled pixels per frame;
      * scored on every pixel of the test frames.
      */
-    public static Score fineTune(EmbeddingNet pretrained, Labelled train, Labelled test, int pixels, int epochs, int batch,
+    public static Score fineTune(PixelEmbeddingNet pretrained, Labelled train, Labelled test, int pixels, int epochs, int batch,
             float learningRate, long seed, NDManager manager) {
         try (NDManager scope = manager.newSubManager()) {
             int size = (int) train.frames().getShape().get(2);
-            EmbeddingNet net = EmbeddingNet.create(scope, pretrained.architecture(), CLASSES, false, pixels, size, seed);
+            PixelEmbeddingNet net = PixelEmbeddingNet.create(scope, pretrained.architecture(), CLASSES, false, pixels, size, seed);
             net.copyBackboneFrom(pretrained);
             TensorDataset data = new TensorDataset(new NDList(train.frames()), new NDList(train.semantic()));
             TrainingLoop.builder(net, new SegmentationLoss(), new Adam(learningRate), scope)
@@ -174,7 +174,7 @@ public final class Transfer {
     }
 
     /** Scores a segmentation net (head with {@link #CLASSES} outputs) on every pixel of the test frames. */
-    static Score segment(EmbeddingNet net, Labelled test, NDManager manager) {
+    static Score segment(PixelEmbeddingNet net, Labelled test, NDManager manager) {
         ParameterStore store = new ParameterStore(manager, false);
         int h = (int) test.frames().getShape().get(2);
         int w = (int) test.frames().getShape().get(3);

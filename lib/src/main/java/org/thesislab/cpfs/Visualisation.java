@@ -38,7 +38,7 @@ public final class Visualisation {
     }
 
     /** Jitter T = round(stride / 4), at least 1 (§5.3). */
-    static int jitter(EmbeddingNet net, String layer) {
+    static int jitter(PixelEmbeddingNet net, String layer) {
         return Math.max(1, Math.round(net.strides().get(layer) / 4f));
     }
 
@@ -46,7 +46,7 @@ public final class Visualisation {
      * Rows: models; columns: the original frame, then its inversion from each layer (eq. 5.2's error in the
      * caption). Iterations per the settings, with 50 polishing steps (or fewer) when jitter is on.
      */
-    public static BufferedImage inversions(Map<String, EmbeddingNet> nets, NDArray frame, List<String> layers, Statistics st,
+    public static BufferedImage inversions(Map<String, PixelEmbeddingNet> nets, NDArray frame, List<String> layers, Statistics st,
             int iterations, long seed, NDManager manager) {
         List<BufferedImage> images = new ArrayList<>();
         List<String> captions = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class Visualisation {
             captions.add(e.getKey() + ": original");
             for (String layer : layers) {
                 try (NDManager scope = manager.newSubManager()) {
-                    EmbeddingNet net = e.getValue();
+                    PixelEmbeddingNet net = e.getValue();
                     Function<NDArray, NDArray> phi = PreImage.layer(net, layer);
                     NDArray target = phi.apply(frame);
                     target.attach(scope);
@@ -82,13 +82,13 @@ public final class Visualisation {
      * layer's receptive field capped at the frame size (§5.3), and data-term weight {@code c} (the thesis: 1).
      * The unit's response is taken before its ReLU: a unit that is off at the start has no gradient after it.
      */
-    public static BufferedImage activations(Map<String, EmbeddingNet> nets, String layer, int units, NDArray frames, Statistics st,
+    public static BufferedImage activations(Map<String, PixelEmbeddingNet> nets, String layer, int units, NDArray frames, Statistics st,
             double c, int iterations, long seed, NDManager manager) {
         List<BufferedImage> images = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         for (var e : nets.entrySet()) {
             try (NDManager scope = manager.newSubManager()) {
-                EmbeddingNet net = e.getValue();
+                PixelEmbeddingNet net = e.getValue();
                 Function<NDArray, NDArray> phi = PreImage.preActivation(net, layer);
                 NDArray f = phi.apply(frames);
                 long h = f.getShape().get(2);
@@ -123,7 +123,7 @@ public final class Visualisation {
      * Caricatures (§5.3) of {@code frames} (N, 3, H, W) at {@code layer}, one row per model: each frame, then the image
      * the optimisation reaches from it with Φ₀ = max(0, Φ(x₀)), data-term weight {@code c} (the thesis: 1).
      */
-    public static BufferedImage caricatures(Map<String, EmbeddingNet> nets, String layer, NDArray frames, Statistics st,
+    public static BufferedImage caricatures(Map<String, PixelEmbeddingNet> nets, String layer, NDArray frames, Statistics st,
             double c, int iterations, long seed, NDManager manager) {
         List<BufferedImage> images = new ArrayList<>();
         List<String> captions = new ArrayList<>();
@@ -132,7 +132,7 @@ public final class Visualisation {
         List<BufferedImage> originals = Images.fromBatch(frames.clip(0f, 1f));
         for (var e : nets.entrySet()) {
             try (NDManager scope = manager.newSubManager()) {
-                EmbeddingNet net = e.getValue();
+                PixelEmbeddingNet net = e.getValue();
                 Function<NDArray, NDArray> phi = PreImage.layer(net, layer);
                 NDArray code = phi.apply(frames);
                 code.attach(scope);
@@ -157,8 +157,8 @@ public final class Visualisation {
     }
 
     /** The two networks compared in Ch. 6, in a fixed order: the CPFS-CE one, then the random one. */
-    public static Map<String, EmbeddingNet> cpfsAndRandom(EmbeddingNet cpfs, EmbeddingNet random) {
-        Map<String, EmbeddingNet> out = new java.util.LinkedHashMap<>();
+    public static Map<String, PixelEmbeddingNet> cpfsAndRandom(PixelEmbeddingNet cpfs, PixelEmbeddingNet random) {
+        Map<String, PixelEmbeddingNet> out = new java.util.LinkedHashMap<>();
         out.put("cpfs-ce", cpfs);
         out.put("random", random);
         return out;

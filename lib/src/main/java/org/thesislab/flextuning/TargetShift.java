@@ -78,13 +78,13 @@ public enum TargetShift {
             SplittableRandom r = rnd.split();
             float[] img = Arrays.copyOfRange(images, i * px, (i + 1) * px);
             float[] shifted = switch (this) {
-                case NOISY -> ImageOps.addNoise(img, 0.3, r);
-                case BLURRY -> ImageOps.gaussianBlur(img, side, 1.5);
-                case INVERTED -> ImageOps.invert(img);
-                case LOW_CONTRAST -> ImageOps.contrastGamma(img, 0.35f, 0.4f, 0.6);
-                case ROTATED -> ImageOps.rotate90(img, side);
-                case AFFINE -> ImageOps.randomAffine(img, side, Math.toRadians(30), 0.8, 1.1, 0.3, 2.0, r);
-                case TEXTURED -> ImageOps.textureBlend(img, side, r);
+                case NOISY -> ShiftTransforms.addNoise(img, 0.3, r);
+                case BLURRY -> ShiftTransforms.gaussianBlur(img, side, 1.5);
+                case INVERTED -> ShiftTransforms.invert(img);
+                case LOW_CONTRAST -> ShiftTransforms.contrastGamma(img, 0.35f, 0.4f, 0.6);
+                case ROTATED -> ShiftTransforms.rotate90(img, side);
+                case AFFINE -> ShiftTransforms.randomAffine(img, side, Math.toRadians(30), 0.8, 1.1, 0.3, 2.0, r);
+                case TEXTURED -> ShiftTransforms.textureBlend(img, side, r);
             };
             System.arraycopy(shifted, 0, out, i * px, px);
         }

@@ -16,11 +16,11 @@ public record AerialImage(float[] pixels, int size, List<Box> objects) {
 
     /** The image at {@code n} x {@code n} by area averaging (the low-resolution inputs of §5 of the spec). */
     public float[] at(int n) {
-        return ImageOps.areaResize(pixels, size, n);
+        return Resampling.areaResize(pixels, size, n);
     }
 
     /** Mirrored left-right, boxes included. */
     public AerialImage flipped() {
-        return new AerialImage(ImageOps.flipX(pixels, size), size, objects.stream().map(Box::flipX).toList());
+        return new AerialImage(Resampling.flipX(pixels, size), size, objects.stream().map(Box::flipX).toList());
     }
 }

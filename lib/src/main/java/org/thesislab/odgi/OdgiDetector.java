@@ -67,7 +67,7 @@ public final class OdgiDetector {
                 outcomes.add(o);
                 float[] input = data.input(indices[n], r1);
                 for (Box region : o.regions()) {
-                    crops.add(ImageOps.cropResize(input, r1, region, r2));
+                    crops.add(Resampling.cropResize(input, r1, region, r2));
                 }
             }
             List<List<CellPrediction>> stage2Preds = runStage2(manager, crops, grid2);

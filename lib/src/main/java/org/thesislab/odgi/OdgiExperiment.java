@@ -88,13 +88,13 @@ public final class OdgiExperiment {
         public int highResolution() { return Arrays.stream(baselineResolutions).max().orElseThrow(); }
     }
 
-    public record Splits(AerialData train, AerialData validation, AerialData test) {
+    public record Data(AerialData train, AerialData validation, AerialData test) {
     }
 
     /** Seeded train / validation / test images (disjoint seeds). */
-    public static Splits data(Config c) {
+    public static Data data(Config c) {
         SparseClusters gen = SparseClusters.aerial(c.canvas());
-        return new Splits(new AerialData(gen.generate(c.trainImages(), c.seed() * 3 + 1)),
+        return new Data(new AerialData(gen.generate(c.trainImages(), c.seed() * 3 + 1)),
                 new AerialData(gen.generate(c.valImages(), c.seed() * 3 + 2)),
                 new AerialData(gen.generate(c.testImages(), c.seed() * 3 + 3)));
     }
@@ -117,7 +117,7 @@ public final class OdgiExperiment {
     }
 
     /** Trains the baselines, every ODGI setting and (optionally) the "no groups" variant of the first one. */
-    public static Models train(NDManager manager, Config c, Splits d, OdgiTraining.Listener listener) {
+    public static Models train(NDManager manager, Config c, Data d, OdgiTraining.Listener listener) {
         Map<Integer, OdgiTraining.Trained<SingleShotDetector>> baselines = new LinkedHashMap<>();
         for (int res : c.baselineResolutions()) {
             baselines.put(res, OdgiTraining.trainBaseline(manager, d.train(), res, c.training(), listener));
@@ -252,7 +252,7 @@ public final class OdgiExperiment {
     }
 
     /** Evaluates all models: baselines, ODGI tuned on validation, γ curves and the Table 3.3 ablation. */
-    public static Results evaluate(NDManager manager, Config c, Splits d, Models m) {
+    public static Results evaluate(NDManager manager, Config c, Data d, Models m) {
         List<Row> baselines = new ArrayList<>();
         for (var t : m.baselines().values()) {
             baselines.add(evaluate(manager, t.detector(), d.test(), c.timingImages()));
@@ -327,7 +327,7 @@ public final class OdgiExperiment {
     /** Data, training and evaluation in one call (the reproduction test). */
     public static Results run(NDManager manager, Config c, OdgiTraining.Listener listener) {
         Threads.set(1); // the thesis times CPU inference on one thread
-        Splits d = data(c);
+        Data d = data(c);
         Models m = train(manager, c, d, listener);
         return evaluate(manager, c, d, m);
     }

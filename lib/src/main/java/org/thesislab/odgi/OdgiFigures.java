@@ -4,6 +4,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.thesislab.viz.Images;
 import org.thesislab.viz.Plots;
 
 import java.awt.BasicStroke;
@@ -105,7 +106,7 @@ public final class OdgiFigures {
     }
 
     private static BufferedImage zoomed(float[] pixels, int n, int zoom) {
-        BufferedImage small = ImageOps.toImage(pixels, n);
+        BufferedImage small = Images.fromFloats(pixels, 3, n, n, 0);
         BufferedImage out = new BufferedImage(n * zoom, n * zoom, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);

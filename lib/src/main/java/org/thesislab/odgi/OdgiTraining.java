@@ -148,7 +148,7 @@ public final class OdgiTraining {
                     for (int n = 0; n < indices.length; n++) {
                         float[] input = Arrays.copyOfRange(b.pixels, n * len, (n + 1) * len);
                         for (Box region : transition.apply(preds.get(n)).regions()) {
-                            crops.add(ImageOps.cropResize(input, r1, region, r2));
+                            crops.add(Resampling.cropResize(input, r1, region, r2));
                             cropTruths.add(StageTransition.truthsInRegion(b.truths.get(n), region, s.keepRatio()));
                         }
                     }
@@ -248,7 +248,7 @@ public final class OdgiTraining {
             for (int n = 0; n < indices.length; n++) {
                 boolean flip = flipRnd != null && flipRnd.nextBoolean();
                 float[] img = data.input(indices[n], res);
-                System.arraycopy(flip ? ImageOps.flipX(img, res) : img, 0, pixels, n * len, len);
+                System.arraycopy(flip ? Resampling.flipX(img, res) : img, 0, pixels, n * len, len);
                 truths.add(flip ? data.truths(indices[n]).stream().map(Box::flipX).toList() : data.truths(indices[n]));
             }
             return new Batch(pixels, truths);

@@ -62,7 +62,7 @@ public record SparseClusters(int size, double objectScale, int fixedClusterSize)
             fillRect(canvas, s2, b.x0(), b.y0(), b.x1(), b.y1(), colour);
         }
         paintDistractors(canvas, s2, rnd, objects, px);
-        float[] img = ImageOps.areaResize(canvas, s2, size);
+        float[] img = Resampling.areaResize(canvas, s2, size);
         for (int k = 0; k < img.length; k++) {
             img[k] = (float) Math.max(0, Math.min(1, img[k] + 0.03 * rnd.nextGaussian()));
         }

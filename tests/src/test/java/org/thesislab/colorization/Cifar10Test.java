@@ -39,7 +39,7 @@ class Cifar10Test {
         Files.write(dir.resolve("data_batch_1.bin"), records(3));
         Files.write(dir.resolve("test_batch.bin"), records(2));
         try (NDManager m = NDManager.newBaseManager()) {
-            Cifar10.Images train = Cifar10.load(m, dir, true, 3);
+            Cifar10.LabelledImages train = Cifar10.load(m, dir, true, 3);
             assertArrayEquals(new int[] {0, 1, 2}, train.labels());
             assertEquals(new ai.djl.ndarray.types.Shape(3, 3, 32, 32), train.rgb().getShape());
             float[] px = train.rgb().toFloatArray();
@@ -47,7 +47,7 @@ class Cifar10Test {
             assertEquals(2 / 255f, px[img2 + 5], 1e-7);              // R of image 2
             assertEquals(4 / 255f, px[img2 + PLANE + 5], 1e-7);      // G of image 2
             assertEquals(37 / 255f, px[img2 + 2 * PLANE + 37], 1e-7); // B = pixel index
-            Cifar10.Images test = Cifar10.load(m, dir, false, 100);
+            Cifar10.LabelledImages test = Cifar10.load(m, dir, false, 100);
             assertEquals(2, test.labels().length);
             assertEquals(new ai.djl.ndarray.types.Shape(2, 3, 32, 32), test.lab().getShape());
         }

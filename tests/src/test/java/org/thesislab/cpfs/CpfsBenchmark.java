@@ -17,7 +17,7 @@ class CpfsBenchmark {
     void cpfsCeTrainingThroughput() {
         CpfsExperiment.Settings s = CpfsExperiment.Settings.of(Scale.QUICK);
         try (NDManager m = NDManager.newBaseManager()) {
-            EmbeddingNet net = CpfsExperiment.initialNet(CpfsExperiment.Arm.CPFS_CE, s, 0, m);
+            PixelEmbeddingNet net = CpfsExperiment.initialNet(CpfsExperiment.Arm.CPFS_CE, s, 0, m);
             MovingShapes.Clips clips = CpfsExperiment.source(s).render(m, 0, s.batchSize());
             NDArray frames = clips.frames();
             NDArray flow = Flow.normalize(clips.flow(), s.flowM());

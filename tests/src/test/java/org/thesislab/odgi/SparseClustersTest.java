@@ -76,10 +76,10 @@ class SparseClustersTest {
     void areaResizeAveragesBlocks() {
         float[] img = new float[3 * 4 * 4];
         img[0] = 1; img[1] = 1; img[4] = 1;   // top-left 2x2 block of channel 0 holds three ones
-        float[] small = ImageOps.areaResize(img, 4, 2);
+        float[] small = Resampling.areaResize(img, 4, 2);
         assertEquals(0.75f, small[0], 1e-6);
         assertEquals(0f, small[1], 1e-6);
-        float[] odd = ImageOps.areaResize(img, 4, 3);
+        float[] odd = Resampling.areaResize(img, 4, 3);
         assertEquals(sum(img) / 16, sum(odd) / 9, 1e-6, "area resize keeps the mean intensity");
     }
 

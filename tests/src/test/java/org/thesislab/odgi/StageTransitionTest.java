@@ -78,11 +78,11 @@ class StageTransitionTest {
             }
         }
         Box region = new Box(16 / 64.0, 16 / 64.0, 48 / 64.0, 48 / 64.0);   // a 32-px crop kept at 32 px
-        float[] crop = ImageOps.cropResize(img, n, region, m);
+        float[] crop = Resampling.cropResize(img, n, region, m);
         Box found = brightBox(crop, m);
         assertBox(object.toRegion(region), found);
         assertBox(object, found.fromRegion(region));
-        float[] zoom = ImageOps.cropResize(img, n, new Box(16 / 64.0, 20 / 64.0, 32 / 64.0, 36 / 64.0), m);   // 16 px -> 32 px
+        float[] zoom = Resampling.cropResize(img, n, new Box(16 / 64.0, 20 / 64.0, 32 / 64.0, 36 / 64.0), m);   // 16 px -> 32 px
         Box zoomed = brightBox(zoom, m).fromRegion(new Box(16 / 64.0, 20 / 64.0, 32 / 64.0, 36 / 64.0));
         assertEquals(object.x0(), zoomed.x0(), 1.0 / 64);
         assertEquals(object.y1(), zoomed.y1(), 1.0 / 64);

@@ -32,18 +32,18 @@ public final class Checkpoint {
     private static final Gson GSON = new com.google.gson.GsonBuilder().serializeSpecialFloatingPointValues().create();
 
     /** The loop's progress at the end of an epoch. */
-    public record Progress(int epoch, double bestScore, int bestEpoch, int epochsWithoutImprovement,
+    public record State(int epoch, double bestScore, int bestEpoch, int epochsWithoutImprovement,
             List<Map<String, Double>> history) {}
 
     private Checkpoint() {}
 
     public static void save(Path file, Block block, Optimizer optimizer, List<ai.djl.nn.Parameter> parameters,
-            Progress progress) {
+            State position) {
         AtomicFiles.write(file, out -> {
             DataOutputStream data = new DataOutputStream(out);
             data.writeInt(MAGIC);
             data.writeInt(VERSION);
-            byte[] meta = GSON.toJson(progress).getBytes(StandardCharsets.UTF_8);
+            byte[] meta = GSON.toJson(position).getBytes(StandardCharsets.UTF_8);
             data.writeInt(meta.length);
             data.write(meta);
             ByteArrayOutputStream params = new ByteArrayOutputStream();
@@ -58,7 +58,7 @@ public final class Checkpoint {
     }
 
     /** Loads parameters and optimizer state into {@code block} and {@code optimizer}; returns the progress. */
-    public static Progress load(Path file, Block block, Optimizer optimizer, List<ai.djl.nn.Parameter> parameters,
+    public static State load(Path file, Block block, Optimizer optimizer, List<ai.djl.nn.Parameter> parameters,
             NDManager manager) {
         try (InputStream in = Files.newInputStream(file)) {
             DataInputStream data = new DataInputStream(in);
@@ -67,7 +67,7 @@ public final class Checkpoint {
                         + VERSION + "). Delete it to start training afresh.");
             }
             byte[] meta = data.readNBytes(data.readInt());
-            Progress progress = GSON.fromJson(new String(meta, StandardCharsets.UTF_8), new TypeToken<Progress>() {}.getType());
+            State progress = GSON.fromJson(new String(meta, StandardCharsets.UTF_8), new TypeToken<State>() {}.getType());
             byte[] params = data.readNBytes(data.readInt());
             loadParameters(block, params, manager);
             byte[] state = data.readNBytes(data.readInt());

@@ -96,7 +96,7 @@ public final class TrainingLoop {
         int stale = 0;
         Path last = checkpointDir == null ? null : checkpointDir.resolve("last.ckpt");
         if (last != null && Files.isRegularFile(last)) {
-            Checkpoint.Progress p = Checkpoint.load(last, block, optimizer, parameters, manager);
+            Checkpoint.State p = Checkpoint.load(last, block, optimizer, parameters, manager);
             parameters = trainable();
             history.addAll(p.history());
             startEpoch = p.epoch() + 1;
@@ -154,7 +154,7 @@ public final class TrainingLoop {
                         bestWeights = Checkpoint.snapshot(block);
                         if (checkpointDir != null) {
                             Checkpoint.save(checkpointDir.resolve("best.ckpt"), block, optimizer, parameters,
-                                    new Checkpoint.Progress(epoch, bestScore, bestEpoch, 0, history));
+                                    new Checkpoint.State(epoch, bestScore, bestEpoch, 0, history));
                         }
                     } else {
                         stale++;
@@ -162,7 +162,7 @@ public final class TrainingLoop {
                 }
                 if (checkpointDir != null) {
                     Checkpoint.save(last, block, optimizer, parameters,
-                            new Checkpoint.Progress(epoch, bestScore, bestEpoch, stale, history));
+                            new Checkpoint.State(epoch, bestScore, bestEpoch, stale, history));
                 }
                 for (TrainingListener l : listeners) {
                     l.onEpochEnd(epoch, row, toTable(history));

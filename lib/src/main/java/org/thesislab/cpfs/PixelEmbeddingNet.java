@@ -33,7 +33,7 @@ import java.util.Random;
  * inference, so that validation losses are comparable across epochs. Output: (head output (B, P, K),
  * pixels (B, P)).
  */
-public final class EmbeddingNet extends AbstractBlock {
+public final class PixelEmbeddingNet extends AbstractBlock {
     /** The hypercolumn taps of §3.3.1. */
     public static final List<String> TAPS = List.of("conv1", "pool1", "conv3", "pool5", "fc7");
 
@@ -58,13 +58,13 @@ public final class EmbeddingNet extends AbstractBlock {
         }
     }
 
-    private record Layer(String name, Block block, int stride) {}
+    private record NamedLayer(String name, Block block, int stride) {}
 
     private final Architecture architecture;
     private final int outputs;
     private final boolean normalize;
     private final int pixelsPerFrame;
-    private final List<Layer> layers = new ArrayList<>();
+    private final List<NamedLayer> layers = new ArrayList<>();
     private final Block head;
     private long[] inferencePixels;
 
@@ -73,7 +73,7 @@ public final class EmbeddingNet extends AbstractBlock {
      * @param normalize L2-normalise the head's output (the CPFS embedding)
      * @param pixelsPerFrame P, the pixels sampled per frame when none are given
      */
-    public EmbeddingNet(Architecture architecture, int outputs, boolean normalize, int pixelsPerFrame) {
+    public PixelEmbeddingNet(Architecture architecture, int outputs, boolean normalize, int pixelsPerFrame) {
         this.architecture = architecture;
         this.outputs = outputs;
         this.normalize = normalize;
@@ -105,7 +105,7 @@ public final class EmbeddingNet extends AbstractBlock {
     }
 
     private void add(String name, Block block, int stride) {
-        layers.add(new Layer(name, addChildBlock(name, block), stride));
+        layers.add(new NamedLayer(name, addChildBlock(name, block), stride));
     }
 
     public Architecture architecture() {
@@ -119,7 +119,7 @@ public final class EmbeddingNet extends AbstractBlock {
     /** Names of the backbone layers in order, and their strides. */
     public Map<String, Integer> strides() {
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (Layer l : layers) {
+        for (NamedLayer l : layers) {
             out.put(l.name(), l.stride());
         }
         return out;
@@ -130,7 +130,7 @@ public final class EmbeddingNet extends AbstractBlock {
         checkFrames(frames);
         Map<String, NDArray> out = new LinkedHashMap<>();
         NDArray x = frames;
-        for (Layer l : layers) {
+        for (NamedLayer l : layers) {
             x = l.block().forward(store, new NDList(x), training).singletonOrThrow();
             out.put(l.name(), x);
         }
@@ -144,7 +144,7 @@ public final class EmbeddingNet extends AbstractBlock {
     public NDArray preActivation(ParameterStore store, NDArray frames, String name) {
         checkFrames(frames);
         NDArray x = frames;
-        for (Layer l : layers) {
+        for (NamedLayer l : layers) {
             if (l.name().equals(name)) {
                 if (!(l.block() instanceof SequentialBlock seq) || seq.getChildren().size() != 3) {
                     throw new IllegalArgumentException("Layer '" + name + "' has no ReLU (pooling); pick a convolution layer.");
@@ -203,7 +203,7 @@ public final class EmbeddingNet extends AbstractBlock {
     private void checkFrames(NDArray frames) {
         Shape s = frames.getShape();
         if (s.dimension() != 4 || s.get(1) != 3) {
-            throw new IllegalArgumentException("EmbeddingNet takes RGB frames (B, 3, H, W); got " + s);
+            throw new IllegalArgumentException("PixelEmbeddingNet takes RGB frames (B, 3, H, W); got " + s);
         }
         if (s.get(2) % 8 != 0 || s.get(3) % 8 != 0) {
             throw new IllegalArgumentException("Frame sides must be multiples of 8 (three 2x2 poolings); got " + s);
@@ -220,7 +220,7 @@ public final class EmbeddingNet extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape shape = inputShapes[0];
-        for (Layer l : layers) {
+        for (NamedLayer l : layers) {
             l.block().initialize(manager, dataType, shape);
             shape = l.block().getOutputShapes(new Shape[] {shape})[0];
         }
@@ -228,16 +228,16 @@ public final class EmbeddingNet extends AbstractBlock {
     }
 
     /** A new network, initialised for frames of side {@code size}, with the engine seeded for its weights. */
-    public static EmbeddingNet create(NDManager manager, Architecture architecture, int outputs, boolean normalize,
+    public static PixelEmbeddingNet create(NDManager manager, Architecture architecture, int outputs, boolean normalize,
             int pixelsPerFrame, int size, long seed) {
         org.thesislab.core.Seeds.seedEngine(seed);
-        EmbeddingNet net = new EmbeddingNet(architecture, outputs, normalize, pixelsPerFrame);
+        PixelEmbeddingNet net = new PixelEmbeddingNet(architecture, outputs, normalize, pixelsPerFrame);
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
         return net;
     }
 
     /** Copies the backbone's weights and batch-norm statistics from {@code from} (same architecture); the head stays. */
-    public void copyBackboneFrom(EmbeddingNet from) {
+    public void copyBackboneFrom(PixelEmbeddingNet from) {
         for (int l = 0; l < layers.size(); l++) {
             var source = from.layers.get(l).block().getParameters();
             var target = layers.get(l).block().getParameters();

@@ -20,7 +20,7 @@ import java.util.List;
  * embedding on the chroma grid. Stages of "Conv 3x3/stride -> k gated residual blocks (dilation D)",
  * then a last Conv 3x3/1. Input: [Ln, 1] (normalised luminance and a constant channel).
  */
-public final class EmbeddingNet extends AbstractBlock {
+public final class GrayscaleEmbeddingNet extends AbstractBlock {
     /** One row group of Table 3.5: a Conv 3x3/stride to {@code width}, then {@code blocks} residual blocks. */
     public record Stage(int stride, int width, int blocks, int dilation) {
     }
@@ -61,7 +61,7 @@ public final class EmbeddingNet extends AbstractBlock {
     private final Spec spec;
     private final List<Block> layers = new ArrayList<>();
 
-    public EmbeddingNet(Spec spec) {
+    public GrayscaleEmbeddingNet(Spec spec) {
         this.spec = spec;
         int i = 0;
         for (Stage st : spec.stages()) {

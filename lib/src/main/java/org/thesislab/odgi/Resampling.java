@@ -1,11 +1,11 @@
 package org.thesislab.odgi;
 
 /**
- * Resampling of RGB images stored channel-first in a float[3 * n * n] with values in [0, 1].
+ * Resampling (area resize, crop and resize) and horizontal flips of RGB images stored channel-first in a float[3 * n * n] with values in [0, 1].
  * Plain Java: images here are at most a few hundred pixels wide, and these run once per image.
  */
-public final class ImageOps {
-    private ImageOps() {
+public final class Resampling {
+    private Resampling() {
     }
 
     /**
@@ -104,23 +104,6 @@ public final class ImageOps {
             }
         }
         return out;
-    }
-
-    /** Converts to a BufferedImage for display. */
-    public static java.awt.image.BufferedImage toImage(float[] chw, int n) {
-        checkSize(chw, n);
-        var img = new java.awt.image.BufferedImage(n, n, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                int r = byteOf(chw[y * n + x]), g = byteOf(chw[n * n + y * n + x]), b = byteOf(chw[2 * n * n + y * n + x]);
-                img.setRGB(x, y, (r << 16) | (g << 8) | b);
-            }
-        }
-        return img;
-    }
-
-    private static int byteOf(float v) {
-        return Math.max(0, Math.min(255, Math.round(v * 255)));
     }
 
     private static int clamp(int v, int n) {

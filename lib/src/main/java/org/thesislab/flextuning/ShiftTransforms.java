@@ -3,9 +3,9 @@ package org.thesislab.flextuning;
 import java.util.SplittableRandom;
 
 /** Per-image pixel operations behind the {@link TargetShift}s: one square grey image, values in [0, 1]. */
-final class ImageOps {
+final class ShiftTransforms {
 
-    private ImageOps() {
+    private ShiftTransforms() {
     }
 
     static float[] addNoise(float[] img, double sigma, SplittableRandom r) {
