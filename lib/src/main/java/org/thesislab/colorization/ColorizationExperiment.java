@@ -56,14 +56,28 @@ public final class ColorizationExperiment implements AutoCloseable {
                          int batchSize, float learningRate, double decayPerStep, double embeddingWidth,
                          int embeddingBlocks, int decoderWidth, int decoderBlocks, int components,
                          int categoricalBins, int evalImages, int samplesPerImage) {
+        /**
+         * paper: the thesis' CIFAR-10 setting (Section 3.2, Table 3.5). Below it, procedural scenes
+         * ({@link Scenes}) at 16 px and a narrower, shallower network, so that a 2-core CPU trains in minutes.
+         */
         public static Config forScale(Scale s) {
-            return switch (s) {
-                case SMOKE -> new Config(s, 16, 2, 64, 16, 1, 16, 1e-3f, 0.9995, 0.125, 1, 8, 1, 3, 16, 4, 2);
-                case QUICK -> new Config(s, 16, 2, 3000, 300, 16, 32, 2e-3f, 0.9997, 0.25, 1, 16, 2, 5, 16, 24, 4);
-                // the thesis' CIFAR-10 setting: Table 3.5, f_theta 4 blocks x 160 channels, K = 10,
-                // batch 64, 150 epochs, lr 1e-3 decayed by 0.99995 per iteration, chroma 16x16
-                case PAPER -> new Config(s, 32, 2, 50000, 10000, 150, 64, 1e-3f, 0.99995, 1.0, 3, 160, 4, 10, 16, 1000, 4);
-            };
+            return new Config(s,
+                    s.pick(16, 16, 32),              // image side: CIFAR-10's 32 px
+                    2,                               // chroma subsampled 2x: 16x16 chroma for 32-px images
+                    s.pick(64, 3000, 50000),         // training images (CIFAR-10's 50k)
+                    s.pick(16, 300, 10000),          // test images (CIFAR-10's 10k)
+                    s.pick(1, 16, 150),              // epochs (150 in the thesis)
+                    s.pick(16, 32, 64),              // batch (64 in the thesis)
+                    (float) s.pick(1e-3, 2e-3, 1e-3),    // Adam learning rate 1e-3; 2e-3 with the shorter schedule
+                    s.pick(0.9995, 0.9997, 0.99995), // decay per iteration (0.99995), faster for fewer iterations
+                    s.pick(0.125, 0.25, 1.0),        // e_phi width, a share of Table 3.5's channels
+                    s.pick(1, 1, 3),                 // e_phi residual blocks per stage, capped (Table 3.5: 3)
+                    s.pick(8, 16, 160),              // f_theta channels (160)
+                    s.pick(1, 2, 4),                 // f_theta gated blocks per stack (4)
+                    s.pick(3, 5, 10),                // logistic mixture components K (10)
+                    16,                              // bins per chroma channel of the categorical ablation
+                    s.pick(4, 24, 1000),             // images scored by the sample metrics
+                    s.pick(2, 4, 4));                // samples drawn per image
         }
 
         public int chromaSide() {

@@ -154,6 +154,25 @@ public final class Run {
         }
     }
 
+    /**
+     * Records the chapter's configuration in summary.json under {@code config} ({@link Configs#flatten}) and
+     * returns it: {@code var cfg = run.config(Chapter.Config.forScale(run.scale()));}. A second configuration
+     * of the same notebook goes under its own name ({@link #config(String, Record)}).
+     */
+    public <T extends Record> T config(T config) {
+        return config("config", config);
+    }
+
+    /** Records a configuration in summary.json under {@code key} and returns it. */
+    public synchronized <T extends Record> T config(String key, T config) {
+        if (!key.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("Configuration key '" + key + "' must be lower_snake_case (a-z, 0-9, _).");
+        }
+        summary.put(key, Configs.flatten(config));
+        writeSummary();
+        return config;
+    }
+
     /** Records a headline number in summary.json (rewritten atomically at once). */
     public void summary(String key, double value) {
         putSummary(key, Double.isFinite(value) ? (Object) value : String.valueOf(value));

@@ -46,26 +46,45 @@ public final class CpfsExperiment {
         }
     }
 
-    /** Sizes and hyperparameters per scale; 'paper' takes the thesis' optimiser settings (§3.3.3). */
-    public record Settings(int size, PixelEmbeddingNet.Architecture architecture, int pretrainFrames, int validationFrames,
+    /**
+     * Sizes and hyperparameters per scale. 'paper' takes the thesis' optimiser settings (Section 3.3.3) on this
+     * project's procedural moving-shapes videos ({@link MovingShapes}; the thesis pre-trains on real videos that
+     * cannot be had here); 'quick' and 'smoke' shrink frames, pixels per frame and epochs to fit a CPU.
+     */
+    public record Config(int size, PixelEmbeddingNet.Architecture architecture, int pretrainFrames, int validationFrames,
             int batchSize, int pixels, int epochs, int patience, float learningRate, float flowClsLearningRate,
             float sigma2, float flowM, int labelledFrames, int labelSubsets, int testFrames, int probeEpochs,
             float probeLearningRate, int fineTunePixels, int fineTuneEpochs, float fineTuneLearningRate, List<Arm> arms) {
-        public static Settings of(Scale scale) {
-            List<Arm> arms = List.of(Arm.RANDOM, Arm.CPFS_CE, Arm.CPFS_KTA, Arm.FLOW_CLS, Arm.SHUFFLED);
-            return switch (scale) {
-                case SMOKE -> new Settings(32, PixelEmbeddingNet.Architecture.tiny(), 64, 32, 16, 64, 1, 2, 1e-3f, 1e-2f,
-                        0.01f, 6f, 8, 1, 8, 2, 1e-2f, 64, 1, 1e-3f, arms);
-                case QUICK -> new Settings(32, PixelEmbeddingNet.Architecture.mini(), 2048, 256, 16, 128, 6, 2, 1e-3f, 1e-2f,
-                        0.01f, 6f, 50, 3, 100, 10, 1e-2f, 128, 60, 1e-3f, arms);
-                case PAPER -> new Settings(64, PixelEmbeddingNet.Architecture.mini(), 100_000, 5000, 96, 512, 30, 3, 1e-4f, 1e-2f,
-                        0.0036f, 12f, 100, 5, 1000, 20, 1e-2f, 512, 100, 1e-3f, List.of(Arm.values()));
-            };
+        public static Config forScale(Scale scale) {
+            return new Config(
+                    scale.pick(32, 32, 64),                  // frame side in pixels
+                    scale.pick(PixelEmbeddingNet.Architecture.tiny(), PixelEmbeddingNet.Architecture.mini(),
+                            PixelEmbeddingNet.Architecture.mini()),
+                    scale.pick(64, 2048, 100_000),           // pre-training frames
+                    scale.pick(32, 256, 5000),               // validation frames (early stopping)
+                    scale.pick(16, 16, 96),                  // frames per batch
+                    scale.pick(64, 128, 512),                // pixels sampled per frame for the pretext loss
+                    scale.pick(1, 6, 30),                    // pre-training epochs
+                    scale.pick(2, 2, 3),                     // early-stopping patience in epochs
+                    (float) scale.pick(1e-3, 1e-3, 1e-4),    // pre-training learning rate (thesis: 1e-4)
+                    1e-2f,                                   // learning rate of the flow-classification baseline
+                    (float) scale.pick(0.01, 0.01, 0.0036),  // sigma^2 of the flow kernel
+                    (float) scale.pick(6.0, 6.0, 12.0),      // flow normalisation m
+                    scale.pick(8, 50, 100),                  // labelled frames per subset for the probes
+                    scale.pick(1, 3, 5),                     // labelled subsets (the spread over them is reported)
+                    scale.pick(8, 100, 1000),                // test frames
+                    scale.pick(2, 10, 20),                   // probe epochs
+                    1e-2f,                                   // probe learning rate
+                    scale.pick(64, 128, 512),                // pixels per frame when fine-tuning
+                    scale.pick(1, 60, 100),                  // fine-tuning epochs
+                    1e-3f,                                   // fine-tuning learning rate
+                    scale.pick(List.of(Arm.RANDOM, Arm.CPFS_CE, Arm.CPFS_KTA, Arm.FLOW_CLS, Arm.SHUFFLED),
+                            List.of(Arm.RANDOM, Arm.CPFS_CE, Arm.CPFS_KTA, Arm.FLOW_CLS, Arm.SHUFFLED), List.of(Arm.values())));
         }
 
         /** The same settings with fewer frames, epochs, labelled subsets or arms (reproduction tests, exercises). */
-        public Settings with(int pretrainFrames, int epochs, int labelSubsets, int fineTuneEpochs, List<Arm> arms) {
-            return new Settings(size, architecture, pretrainFrames, validationFrames, batchSize, pixels, epochs, patience, learningRate,
+        public Config with(int pretrainFrames, int epochs, int labelSubsets, int fineTuneEpochs, List<Arm> arms) {
+            return new Config(size, architecture, pretrainFrames, validationFrames, batchSize, pixels, epochs, patience, learningRate,
                     flowClsLearningRate, sigma2, flowM, labelledFrames, labelSubsets, testFrames, probeEpochs, probeLearningRate,
                     fineTunePixels, fineTuneEpochs, fineTuneLearningRate, arms);
         }
@@ -74,7 +93,7 @@ public final class CpfsExperiment {
     /** Pre-training frames with their normalised flow (labels), validation frames, and a few clips to show. */
     public record PretrainData(TensorDataset train, TensorDataset validation, MovingShapes.Clips preview) {}
 
-    public static MovingShapes source(Settings s) {
+    public static MovingShapes source(Config s) {
         return new MovingShapes(MovingShapes.Settings.defaults(s.size()));
     }
 
@@ -82,14 +101,14 @@ public final class CpfsExperiment {
      * Renders the pre-training and validation sets (disjoint seed ranges). With {@code shuffled}, every frame
      * gets the flow of the next frame instead of its own (the control).
      */
-    public static PretrainData pretrainData(Settings s, long seed, boolean shuffled, NDManager manager) {
+    public static PretrainData pretrainData(Config s, long seed, boolean shuffled, NDManager manager) {
         MovingShapes source = source(s);
         return new PretrainData(flowDataset(source, s, Seeds.derive(seed, 1), s.pretrainFrames(), shuffled, manager),
                 flowDataset(source, s, Seeds.derive(seed, 2), s.validationFrames(), shuffled, manager),
                 source.render(manager, Seeds.derive(seed, 2), 8));
     }
 
-    private static TensorDataset flowDataset(MovingShapes source, Settings s, long seed, int n, boolean shuffled, NDManager manager) {
+    private static TensorDataset flowDataset(MovingShapes source, Config s, long seed, int n, boolean shuffled, NDManager manager) {
         try (NDManager scope = manager.newSubManager()) {
             MovingShapes.Clips clips = source.render(scope, seed, n);
             NDArray flow = Flow.normalize(clips.flow(), s.flowM());
@@ -110,7 +129,7 @@ public final class CpfsExperiment {
     /** Labelled frames for the downstream task: {@code labelSubsets} disjoint training sets and one test set. */
     public record DownstreamData(List<Transfer.Labelled> train, Transfer.Labelled test) {}
 
-    public static DownstreamData downstreamData(Settings s, long seed, NDManager manager) {
+    public static DownstreamData downstreamData(Config s, long seed, NDManager manager) {
         MovingShapes source = source(s);
         List<Transfer.Labelled> train = new ArrayList<>();
         for (int k = 0; k < s.labelSubsets(); k++) {
@@ -131,7 +150,7 @@ public final class CpfsExperiment {
     public record Pretrained(Arm arm, PixelEmbeddingNet net, TrainingLoop.Result result) {}
 
     /** The network every arm starts from: same architecture and the same seeded initial weights. */
-    public static PixelEmbeddingNet initialNet(Arm arm, Settings s, long seed, NDManager manager) {
+    public static PixelEmbeddingNet initialNet(Arm arm, Config s, long seed, NDManager manager) {
         int outputs = arm.loss == null ? PretextLoss.EMBEDDING_DIM : arm.loss.headOutputs();
         boolean normalize = arm.loss != PretextLoss.Kind.FLOW_CLASSIFICATION;
         return PixelEmbeddingNet.create(manager, s.architecture(), outputs, normalize, s.pixels(), s.size(), Seeds.derive(seed, 10));
@@ -142,7 +161,7 @@ public final class CpfsExperiment {
      * random arm only gets batch-norm statistics from unlabelled frames (cf. "Random-rescaled" [74]).
      * {@code run} may be null (no progress or curves).
      */
-    public static Pretrained pretrain(Arm arm, PretrainData data, Settings s, long seed, Run run, NDManager manager) {
+    public static Pretrained pretrain(Arm arm, PretrainData data, Config s, long seed, Run run, NDManager manager) {
         PixelEmbeddingNet net = initialNet(arm, s, seed, manager);
         if (arm.loss == null) {
             calibrate(net, data.train(), s, manager);
@@ -161,7 +180,7 @@ public final class CpfsExperiment {
     }
 
     /** Batch-norm running statistics from up to 20 unlabelled batches (training-mode forward passes, no updates). */
-    static void calibrate(PixelEmbeddingNet net, TensorDataset frames, Settings s, NDManager manager) {
+    static void calibrate(PixelEmbeddingNet net, TensorDataset frames, Config s, NDManager manager) {
         ParameterStore store = new ParameterStore(manager, false);
         int batches = Math.min(20, frames.batchCount(s.batchSize()));
         for (int b = 0; b < batches; b++) {
@@ -177,7 +196,7 @@ public final class CpfsExperiment {
             double[] figureGroundIoU, double[] fineTuneAccuracy, double[] fineTuneMeanIoU) {}
 
     /** Linear probes of every layer in {@link Transfer#PROBED}, and fine-tuning when {@code fineTune}. */
-    public static ArmScores evaluate(Pretrained p, DownstreamData data, Settings s, long seed, boolean fineTune, NDManager manager) {
+    public static ArmScores evaluate(Pretrained p, DownstreamData data, Config s, long seed, boolean fineTune, NDManager manager) {
         Map<String, List<Transfer.Score>> probes = new LinkedHashMap<>();
         List<Transfer.Score> tuned = new ArrayList<>();
         List<Transfer.Score> figureGround = new ArrayList<>();
@@ -227,12 +246,12 @@ public final class CpfsExperiment {
     }
 
     /** Arms fine-tuned as well as probed (fine-tuning costs the most; none when the settings give it no epochs). */
-    public static boolean fineTuned(Arm arm, Settings s) {
+    public static boolean fineTuned(Arm arm, Config s) {
         return s.fineTuneEpochs() > 0 && (arm == Arm.CPFS_CE || arm == Arm.RANDOM);
     }
 
     /** Everything, for the reproduction test: pre-train each arm, evaluate it, record the summary keys. */
-    public static Map<Arm, ArmScores> runAll(Settings s, long seed, Run run, NDManager manager) {
+    public static Map<Arm, ArmScores> runAll(Config s, long seed, Run run, NDManager manager) {
         Map<Arm, ArmScores> out = new EnumMap<>(Arm.class);
         DownstreamData downstream = downstreamData(s, seed, manager);
         PretrainData data = pretrainData(s, seed, false, manager);

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class FlexExperiment implements AutoCloseable {
 
-    /** The sizes of one experiment; {@link #at(Scale)} gives the chapter's three scales. */
+    /** The sizes of one experiment; {@link #forScale(Scale)} gives the chapter's three scales. */
     public record Config(FashionTransfer.Sizes sizes, int sourceEpochs, List<TargetShift> targets, List<Integer> ratios,
                          List<Integer> repeats, Protocol protocol) {
 
@@ -44,16 +44,16 @@ public final class FlexExperiment implements AutoCloseable {
          * ratios) with 3/1/1 repetitions. paper: the thesis' MNIST sizes (25k source images, 5k validation, the
          * rest as target pools), all 7 targets, 20 repetitions at the scarcest ratio.
          */
-        public static Config at(Scale scale) {
+        public static Config forScale(Scale scale) {
             return switch (scale) {
                 case SMOKE -> new Config(new FashionTransfer.Sizes(2000, 300, 30, 10, 20), 1,
-                        List.of(TargetShift.INVERTED, TargetShift.ROTATED), List.of(3, 30), List.of(1, 1), Protocol.at(scale));
+                        List.of(TargetShift.INVERTED, TargetShift.ROTATED), List.of(3, 30), List.of(1, 1), Protocol.forScale(scale));
                 case QUICK -> new Config(new FashionTransfer.Sizes(12000, 1000, 300, 50, 100), 3,
                         List.of(TargetShift.NOISY, TargetShift.BLURRY, TargetShift.INVERTED, TargetShift.ROTATED,
                                 TargetShift.AFFINE, TargetShift.TEXTURED),
-                        List.of(3, 30, 300), List.of(3, 1, 1), Protocol.at(scale));
+                        List.of(3, 30, 300), List.of(3, 1, 1), Protocol.forScale(scale));
                 case PAPER -> new Config(new FashionTransfer.Sizes(25000, 5000, 2400, 500, 1000), 10,
-                        List.of(TargetShift.values()), List.of(3, 30, 300, 2400), List.of(20, 3, 1, 1), Protocol.at(scale));
+                        List.of(TargetShift.values()), List.of(3, 30, 300, 2400), List.of(20, 3, 1, 1), Protocol.forScale(scale));
             };
         }
 

@@ -18,7 +18,7 @@ public record Protocol(float learningRate, int batchSize, int evalEvery, int pat
     }
 
     /** The protocol at a scale: the thesis' learning rate everywhere, budgets that fit the scale. */
-    public static Protocol at(Scale scale) {
+    public static Protocol forScale(Scale scale) {
         return new Protocol(1e-3f, 32, scale.pick(10, 10, 50), scale.pick(2, 4, 5), scale.pick(40, 300, 5000));
     }
 }

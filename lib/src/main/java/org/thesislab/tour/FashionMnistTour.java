@@ -39,21 +39,22 @@ import tech.tablesaw.api.Table;
 public final class FashionMnistTour {
     private FashionMnistTour() {}
 
-    /** Sizes per scale. */
-    public record Settings(int trainExamples, int testExamples, int epochs, int batchSize, float learningRate) {
-        public static Settings of(Scale scale) {
-            return switch (scale) {
-                case SMOKE -> new Settings(1024, 512, 1, 128, 1e-3f);
-                case QUICK -> new Settings(60_000, 10_000, 3, 128, 1e-3f);
-                case PAPER -> new Settings(60_000, 10_000, 15, 128, 1e-3f);
-            };
+    /** Sizes per scale: the whole of Fashion-MNIST from 'quick' on. */
+    public record Config(int trainExamples, int testExamples, int epochs, int batchSize, float learningRate) {
+        public static Config forScale(Scale scale) {
+            return new Config(
+                    scale.pick(1024, 60_000, 60_000),  // training images (10% of them held out for validation)
+                    scale.pick(512, 10_000, 10_000),   // test images
+                    scale.pick(1, 3, 15),              // epochs
+                    128,                               // batch
+                    1e-3f);                            // Adam learning rate
         }
     }
 
     /** Train / validation (10% of the training split, seeded) / test. */
     public record Data(TensorDataset train, TensorDataset validation, TensorDataset test) {}
 
-    public static Data load(NDManager manager, Settings settings, long seed) {
+    public static Data load(NDManager manager, Config settings, long seed) {
         TensorDataset all = FashionMnist.load(manager, FashionMnist.Split.TRAIN, settings.trainExamples());
         Splits.Split split = Splits.trainValidation(all.size(), 0.1, seed);
         TensorDataset train = all.subset(manager, split.train());
@@ -86,7 +87,7 @@ public final class FashionMnistTour {
     }
 
     /** Trains with Adam and cross-entropy, early stopping on validation accuracy; curves redraw live. */
-    public static TrainingLoop.Result train(SequentialBlock net, Data data, Settings settings, Run run,
+    public static TrainingLoop.Result train(SequentialBlock net, Data data, Config settings, Run run,
             NDManager manager, Path checkpoints) {
         TrainingLoop.Builder loop = TrainingLoop.builder(net, new SoftmaxCrossEntropy(), new Adam(settings.learningRate()), manager)
                 .batchSize(settings.batchSize())

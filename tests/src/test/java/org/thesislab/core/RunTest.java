@@ -36,6 +36,29 @@ class RunTest {
         }
     }
 
+    enum Arm { RANDOM, LEARNED }
+
+    record Optimiser(double learningRate, int batchSize) {}
+
+    record ChapterConfig(int imageSize, Optimiser optimiser, int[][] resolutions, java.util.List<Arm> arms, boolean flip) {}
+
+    @Test
+    void theConfigurationGoesIntoSummaryJsonByName() throws Exception {
+        Run run = Run.start("unit-test", Scale.SMOKE, 0, dir);
+        var config = new ChapterConfig(32, new Optimiser(1e-3, 16), new int[][] {{64, 32}}, java.util.List.of(Arm.RANDOM, Arm.LEARNED), true);
+        assertTrue(run.config(config) == config, "config(...) returns its argument, for `var cfg = run.config(...)`");
+        JsonObject c = JsonParser.parseString(Files.readString(dir.resolve("summary.json"))).getAsJsonObject().getAsJsonObject("config");
+        assertEquals(32, c.get("image_size").getAsInt());
+        assertEquals(1e-3, c.get("optimiser.learning_rate").getAsDouble());
+        assertEquals(16, c.get("optimiser.batch_size").getAsInt());
+        assertEquals("[[64,32]]", c.get("resolutions").toString());
+        assertEquals("[\"random\",\"learned\"]", c.get("arms").toString());
+        assertTrue(c.get("flip").getAsBoolean());
+        assertEquals(java.util.List.of("image_size", "optimiser.learning_rate", "optimiser.batch_size", "resolutions", "arms", "flip"),
+                java.util.List.copyOf(c.keySet()), "declaration order");
+        assertThrows(IllegalArgumentException.class, () -> run.config("Raven config", config));
+    }
+
     @Test
     void figuresAreNonEmptyPngsAndTablesCsv() throws Exception {
         Run run = Run.start("unit-test", Scale.SMOKE, 0, dir);

@@ -15,7 +15,7 @@ import org.thesislab.core.train.Adam;
 class CpfsBenchmark {
     @Test
     void cpfsCeTrainingThroughput() {
-        CpfsExperiment.Settings s = CpfsExperiment.Settings.of(Scale.QUICK);
+        CpfsExperiment.Config s = CpfsExperiment.Config.forScale(Scale.QUICK);
         try (NDManager m = NDManager.newBaseManager()) {
             PixelEmbeddingNet net = CpfsExperiment.initialNet(CpfsExperiment.Arm.CPFS_CE, s, 0, m);
             MovingShapes.Clips clips = CpfsExperiment.source(s).render(m, 0, s.batchSize());

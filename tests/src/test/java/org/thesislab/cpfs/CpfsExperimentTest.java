@@ -10,7 +10,7 @@ import org.thesislab.core.Scale;
 class CpfsExperimentTest {
     @Test
     void smokeRunsEveryArmEndToEnd() {
-        CpfsExperiment.Settings s = CpfsExperiment.Settings.of(Scale.SMOKE);
+        CpfsExperiment.Config s = CpfsExperiment.Config.forScale(Scale.SMOKE);
         assertTrue(s.arms().contains(CpfsExperiment.Arm.SHUFFLED));
         try (NDManager m = NDManager.newBaseManager()) {
             long t0 = System.nanoTime();

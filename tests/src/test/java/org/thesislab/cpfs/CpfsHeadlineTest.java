@@ -17,7 +17,7 @@ import org.thesislab.cpfs.CpfsExperiment.Arm;
 class CpfsHeadlineTest {
     @Test
     void cpfsFeaturesBeatRandomAndShuffledFlow() {
-        CpfsExperiment.Settings s = CpfsExperiment.Settings.of(Scale.QUICK).with(1024, 4, 1, 0, List.of(Arm.RANDOM, Arm.CPFS_CE, Arm.SHUFFLED));
+        CpfsExperiment.Config s = CpfsExperiment.Config.forScale(Scale.QUICK).with(1024, 4, 1, 0, List.of(Arm.RANDOM, Arm.CPFS_CE, Arm.SHUFFLED));
         try (NDManager m = NDManager.newBaseManager()) {
             Map<Arm, CpfsExperiment.ArmScores> scores = CpfsExperiment.runAll(s, 0, null, m);
             System.out.println(CpfsExperiment.transferTable(scores).printAll());

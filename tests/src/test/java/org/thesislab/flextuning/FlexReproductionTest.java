@@ -19,7 +19,7 @@ class FlexReproductionTest {
     @Test
     void aSingleIntermediateUnitWinsAndFastFlexApproximatesFlexCheaply() {
         FlexExperiment.Config config = new FlexExperiment.Config(new FashionTransfer.Sizes(6000, 500, 3, 50, 50), 2,
-                List.of(TargetShift.INVERTED, TargetShift.ROTATED), List.of(3), List.of(2), Protocol.at(Scale.QUICK));
+                List.of(TargetShift.INVERTED, TargetShift.ROTATED), List.of(3), List.of(2), Protocol.forScale(Scale.QUICK));
         List<FlexResults> runs = new java.util.ArrayList<>();
         for (long seed : SEEDS) {
             runs.add(FlexExperiment.run(config, seed));

@@ -14,7 +14,7 @@ class FlexResultsTest {
     /** One target, one ratio (3/class), two runs; hand-chosen test accuracies of ft-1..ft-4 and ft-all. */
     static FlexResults results() {
         FlexExperiment.Config config = new FlexExperiment.Config(new FashionTransfer.Sizes(100, 100, 3, 5, 5), 1,
-                List.of(TargetShift.ROTATED), List.of(3), List.of(2), Protocol.at(Scale.SMOKE));
+                List.of(TargetShift.ROTATED), List.of(3), List.of(2), Protocol.forScale(Scale.SMOKE));
         double[][] test = {{.10, .30, .60, .50, .55}, {.10, .35, .50, .55, .40}};
         List<FlexResults.RunRow> runs = new ArrayList<>();
         List<FlexResults.SelectionRow> sel = new ArrayList<>();

@@ -76,6 +76,8 @@ class NotebooksTest {
                     name + "'s kernel ran without the CPU-kernel pin: " + summary.get("cpu_kernels"));
         }
         assertTrue(summary.size() > 9, name + " recorded no headline number in summary.json: " + summary);
+        assertTrue(summary.has("config") && summary.getAsJsonObject("config").size() > 3,
+                name + " did not record its configuration (run.config(...)) in summary.json: " + summary);
         assertTrue(Files.isRegularFile(results.resolve(name + ".ipynb")) && Files.isRegularFile(results.resolve(name + ".html")));
     }
 }

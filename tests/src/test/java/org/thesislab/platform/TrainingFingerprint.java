@@ -69,7 +69,7 @@ public final class TrainingFingerprint {
     private static Object train(String chapter, Scale scale, NDManager m) {
         switch (chapter) {
             case "tour": {
-                var s = FashionMnistTour.Settings.of(scale);
+                var s = FashionMnistTour.Config.forScale(scale);
                 var data = FashionMnistTour.load(m, s, 0);
                 Block net = FashionMnistTour.initializedConvNet(m, 0);
                 var result = TrainingLoop.builder(net, new SoftmaxCrossEntropy(), new Adam(s.learningRate()), m)
@@ -87,7 +87,7 @@ public final class TrainingFingerprint {
                         RationaleExperiment.run(RationaleModel.Kind.RN_CO, data, cfg, 0, false));
             }
             case "odgi": {
-                var c = OdgiExperiment.Config.forScale(scale, 0);
+                var c = OdgiExperiment.Config.forScale(scale);
                 return OdgiExperiment.train(m, c, OdgiExperiment.data(c), OdgiTraining.Listener.SILENT);
             }
             case "colorization": {
@@ -95,9 +95,9 @@ public final class TrainingFingerprint {
                 return List.of(exp.train(ColorizationExperiment.Variant.PIC), exp.train(ColorizationExperiment.Variant.L2));
             }
             case "cpfs":
-                return CpfsExperiment.runAll(CpfsExperiment.Settings.of(scale), 0, null, m);
+                return CpfsExperiment.runAll(CpfsExperiment.Config.forScale(scale), 0, null, m);
             case "flextuning":
-                return FlexExperiment.run(FlexExperiment.Config.at(scale), 0);
+                return FlexExperiment.run(FlexExperiment.Config.forScale(scale), 0);
             default:
                 throw new IllegalArgumentException(chapter);
         }
