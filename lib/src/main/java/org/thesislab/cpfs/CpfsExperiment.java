@@ -272,14 +272,14 @@ public final class CpfsExperiment {
     }
 
     /**
-     * The summary.json keys: {@code ARM_probe_acc} = figure/ground pixel accuracy of the hypercolumn probe,
+     * The summary.json keys: {@code ARM_figure_ground_acc} = figure/ground pixel accuracy of the hypercolumn probe,
      * {@code ARM_probe_miou} = semantic mIoU of the hypercolumn probe, {@code ARM_finetune_acc} / {@code _miou} =
      * semantic pixel accuracy / mIoU after fine-tuning (means over the labelled subsets).
      */
     public static void record(Run run, Map<Arm, ArmScores> scores) {
         for (var e : scores.entrySet()) {
             ArmScores a = e.getValue();
-            run.summary(e.getKey().key + "_probe_acc", a.figureGroundAccuracy()[0]);
+            run.summary(e.getKey().key + "_figure_ground_acc", a.figureGroundAccuracy()[0]);
             run.summary(e.getKey().key + "_probe_miou", a.probeMeanIoU().get("hypercolumn")[0]);
             if (a.fineTuneAccuracy() != null) {
                 run.summary(e.getKey().key + "_finetune_acc", a.fineTuneAccuracy()[0]);

@@ -1,6 +1,7 @@
 package org.thesislab.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -79,5 +80,7 @@ class NotebooksTest {
         assertTrue(summary.has("config") && summary.getAsJsonObject("config").size() > 3,
                 name + " did not record its configuration (run.config(...)) in summary.json: " + summary);
         assertTrue(Files.isRegularFile(results.resolve(name + ".ipynb")) && Files.isRegularFile(results.resolve(name + ".html")));
+        assertFalse(Files.readString(results.resolve(name + ".ipynb")).contains("java.io.PrintStream@"),
+                name + " shows a PrintStream as a cell's value: end the cell with System.out.print(String.format(...)), not printf");
     }
 }
