@@ -153,7 +153,8 @@ public final class Information {
     }
 
     /**
-     * Mutual information gap (Chen et al. 2018) in the corrected form of the spec:
+     * Mutual information gap (Chen et al. 2018), the formula of §2.6.2 with its typos corrected (as printed it
+     * lacks the 1/|P| and writes H(v_i) and f(x) for H(v_p) and f_q(x)):
      * MIG = 1/|P| sum_p [I(f_m(p); v_p) - max_{q != m(p)} I(f_q; v_p)] / H(v_p), m(p) = argmax_q I(f_q; v_p).
      *
      * @param mi      mi[p][q] = I(f_q; v_p): rows are values, columns are code blocks

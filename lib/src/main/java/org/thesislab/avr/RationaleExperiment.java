@@ -30,8 +30,9 @@ public final class RationaleExperiment {
     }
 
     /**
-     * Sizes and optimisation. The thesis gives only the data sizes (100k / 10k / 50k) and "momentum SGD
-     * with a ramped domain weight" for -co; the rest is ours (spec §6.3).
+     * Sizes and optimisation. The thesis gives only the data sizes (100k / 10k / 50k, §2.3) and, for -co,
+     * "Momentum SGD" with a domain-loss weight slowly increased from 0 (§2.6); the rest is this reproduction's
+     * choice.
      *
      * @param learningRate  Adam's learning rate (all models but the -co ones)
      * @param coLearningRate mu0 of the -co models' momentum SGD, annealed as mu0 / (1 + 10 t)^0.75 (the thesis'

@@ -101,7 +101,10 @@ public final class RationaleModel extends AbstractBlock {
         }
     }
 
-    /** Layer sizes; the thesis gives none (spec §6.3 for the small ones). */
+    /**
+     * Layer sizes; the thesis gives none (§2.6 names only the base architectures), so these are this
+     * reproduction's choice.
+     */
     public record Sizes(int codeDim, int channels1, int channels2, int encoderHidden, int headHidden, int domainHidden) {
         public static Sizes small() {
             return new Sizes(4, 16, 32, 64, 64, 32);

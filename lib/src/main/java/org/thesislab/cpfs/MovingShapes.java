@@ -24,7 +24,10 @@ public final class MovingShapes {
     public static final List<String> CLASSES = List.of("background", "disk", "square", "triangle");
     public static final int BACKGROUND = -1;
 
-    /** The generator's knobs; {@link #defaults(int)} follows the spec's proposal for 32x32 frames. */
+    /**
+     * The generator's knobs; {@link #defaults(int)} are this reproduction's choice for 32x32 frames (the thesis
+     * trains on YFCC100m video frames, §3.3.2).
+     */
     public record Settings(int size, int minObjects, int maxObjects, double minRadius, double maxRadius,
             double maxShift, double maxRotation, double moveProbability, double panProbability, double maxPan) {
         public Settings {

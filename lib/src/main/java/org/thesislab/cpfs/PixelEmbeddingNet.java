@@ -38,7 +38,7 @@ public final class PixelEmbeddingNet extends AbstractBlock {
     public static final List<String> TAPS = List.of("conv1", "pool1", "conv3", "pool5", "fc7");
 
     /**
-     * Layer widths and kernel sizes. {@link #mini()} is the spec's 32×32 "MiniAlexNet" (same topology and
+     * Layer widths and kernel sizes. {@link #mini()} is this reproduction's 32×32 "MiniAlexNet" (same topology and
      * taps as App. A with LRN and dropout left out); the thesis' AlexNet uses 96/256/384/384/256/256/256
      * channels on 224² frames.
      */

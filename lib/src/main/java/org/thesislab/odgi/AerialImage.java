@@ -14,7 +14,10 @@ public record AerialImage(float[] pixels, int size, List<Box> objects) {
         objects = List.copyOf(objects);
     }
 
-    /** The image at {@code n} x {@code n} by area averaging (the low-resolution inputs of §5 of the spec). */
+    /**
+     * The image at {@code n} x {@code n} by area averaging: the detectors' low-resolution inputs (area averaging
+     * is this reproduction's choice; the authors' code resizes bilinearly).
+     */
     public float[] at(int n) {
         return Resampling.areaResize(pixels, size, n);
     }

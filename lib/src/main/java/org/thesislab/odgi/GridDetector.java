@@ -21,10 +21,12 @@ import java.util.Arrays;
 
 /**
  * One ODGI stage, or a single-shot baseline: a small fully-convolutional "tiny-YOLO-like" network whose
- * I x J output grid is proportional to the input (stride 4 here; 32 in the thesis, see the spec's
- * scaling principle) and predicts one box per cell (§3.1.2, "Stage architecture").
+ * I x J output grid is proportional to the input (stride 4 here, 32 in the thesis: this reproduction divides
+ * image sizes and the stride by 8, so a 128-px input gets the 32 x 32 grid of the thesis' 1024-px inputs,
+ * §3.1.4) and predicts one box per cell (§3.1.2, "Stage architecture").
  *
- * <p>Layers (the spec's "micro" backbone, widths configurable): conv3x3 → maxpool 2 → conv3x3 →
+ * <p>Layers (this reproduction's "micro" backbone, widths configurable; the thesis' smallest backbone is the
+ * 7-layer tiny-YOLOv2 network of §3.1.4): conv3x3 → maxpool 2 → conv3x3 →
  * maxpool 2 → conv3x3 → conv3x3 → 1x1 head, BatchNorm + LeakyReLU(0.1) after every conv but the head.
  * Head channels per cell: t_x, t_y, t_w, t_h, t_c and, for intermediate stages, the group logit and
  * two offset logits (8 channels); final stages and baselines have 5.
@@ -48,7 +50,7 @@ public final class GridDetector implements AutoCloseable {
     }
 
     /**
-     * @param widths the four conv widths, e.g. {8, 16, 24, 32} for the spec's 12k-parameter "micro" net
+     * @param widths the four conv widths, e.g. {8, 16, 24, 32} for this reproduction's 12k-parameter "micro" net
      */
     public static GridDetector create(String name, int headChannels, int[] widths) {
         if (headChannels != INTERMEDIATE_CHANNELS && headChannels != FINAL_CHANNELS) {

@@ -22,7 +22,8 @@ import static org.thesislab.core.nn.Scalars.times;
  * "standard" form: every box assigned to a cell is a slot, and the cell's predictor is regressed to
  * each of them (averaged).
  *
- * <p>Implementation choices from the authors' code (see the spec): centres are regressed in grid
+ * <p>Implementation choices from the authors' TensorFlow code (github.com/ameroyer/ODGI), which the thesis
+ * does not state: centres are regressed in grid
  * units, sizes in log space; each sum of (3.5), (3.6), (3.8) is divided by the number of cells it runs
  * over; the confidence target IoU (3.7) and the offset targets (3.9) are constants (no gradient).
  */
@@ -161,7 +162,8 @@ public final class OdgiLoss extends Loss {
         }
         NDArray offsetsL = m.zeros(new Shape());
         if (settings.offsets) {
-            // L_offsets (3.8) with targets (3.9), read as min(1, .) (see the spec).
+            // L_offsets (3.8) with targets (3.9), read as min(1, .): (3.9) prints max(1, .), but o <= 1 is needed
+            // for the rescaling by 1/o to enlarge the box (§3.1.2, Fig. 3.2), and the authors' code uses min.
             NDArray ow = Activation.sigmoid(p.get(6)), oh = Activation.sigmoid(p.get(7));
             NDArray owStar = offsetTarget(over(cx, cols), over(pw, 2 * cols), tx0, tx1).stopGradient();
             NDArray ohStar = offsetTarget(over(cy, rows), over(ph, 2 * rows), ty0, ty1).stopGradient();

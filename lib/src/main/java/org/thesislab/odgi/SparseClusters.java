@@ -7,7 +7,7 @@ import java.util.Random;
 /**
  * A procedural stand-in for VEDAI / SDD: sparse clusters of small "vehicles" on textured ground with
  * roads, plus unlabelled distractors of the same colours but other shapes (so colour alone does not
- * find objects). Sizes are given at a 128-px canvas (the spec scales the thesis' 1024 px by 1/8):
+ * find objects). Sizes are given at a 128-px canvas (this reproduction divides the thesis' 1024 px by 8):
  * vehicles are 3-6 px, about VEDAI's 0.1 % of the image area.
  *
  * @param size             output side in pixels
@@ -51,7 +51,7 @@ public record SparseClusters(int size, double objectScale, int fixedClusterSize)
     /** One image, rendered at twice the size and 2x2-averaged for soft edges. */
     public AerialImage generate(Random rnd) {
         int s2 = 2 * size;
-        double px = size / 128.0;  // canvas pixels per spec pixel
+        double px = size / 128.0;  // canvas pixels per pixel of the 128-px reference canvas
         float[] canvas = new float[3 * s2 * s2];
         List<double[]> roads = paintGround(canvas, s2, rnd, px);
         List<Box> objects = layout(rnd, roads, px);
