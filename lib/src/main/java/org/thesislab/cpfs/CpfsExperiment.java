@@ -30,7 +30,7 @@ import tech.tablesaw.api.Table;
 public final class CpfsExperiment {
     private CpfsExperiment() {}
 
-    /** The compared initialisations (§3.3.4, Tables 3.1–3.2) and the shuffled-flow control. */
+    /** The compared initialisations (§3.3.5, Tables 3.1–3.2) and the shuffled-flow control. */
     public enum Arm {
         RANDOM("random", null), CPFS_CE("cpfs_ce", PretextLoss.Kind.CE), CPFS_KTA("cpfs_kta", PretextLoss.Kind.KTA),
         CPFS_CE_REV("cpfs_ce_rev", PretextLoss.Kind.CE_REV), FLOW_CLS("flowcls", PretextLoss.Kind.FLOW_CLASSIFICATION),

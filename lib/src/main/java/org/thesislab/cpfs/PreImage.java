@@ -50,7 +50,7 @@ public final class PreImage {
         }
     }
 
-    /** Bounded range N_α (eq. 5.3): Σ_{v,u} (Σ_k x(v,u,k)²)^{α/2} / (H W B^α), per image of (N, 3, H, W). */
+    /** Bounded range N_α (eq. 5.5-5.6): Σ_{v,u} (Σ_k x(v,u,k)²)^{α/2} / (H W B^α), per image of (N, 3, H, W). */
     public static NDArray boundedRange(NDArray x, double alpha, double b) {
         long h = x.getShape().get(2);
         long w = x.getShape().get(3);
@@ -142,7 +142,7 @@ public final class PreImage {
 
     /**
      * Activation maximisation −⟨Φ(x), e⟩ / Z for one unit per image: channel {@code channels[i]} at the
-     * centre of the layer's map, Z the normaliser of §5.3 (Z = M·ρ²).
+     * centre of the layer's map, Z the normaliser of eq. 5.9, §5.5.1 (Z = M·ρ²).
      */
     public static Function<NDArray, NDArray> activation(Function<NDArray, NDArray> phi, int[] channels, double z) {
         return view -> {
@@ -157,7 +157,7 @@ public final class PreImage {
     }
 
     /**
-     * Caricature loss −⟨Φ(x), Φ₀⟩ / ‖Φ₀‖² per image with Φ₀ = max(0, Φ(x₀)) (§5.3): pushes the code further along
+     * Caricature loss −⟨Φ(x), Φ₀⟩ / ‖Φ₀‖² per image with Φ₀ = max(0, Φ(x₀)) (eq. 5.4, §5.2.1; caricaturization §5.6): pushes the code further along
      * what the layer already sees in x₀; the optimisation starts from x₀. Equals −1 at x₀ for a non-negative code.
      */
     public static Function<NDArray, NDArray> caricature(Function<NDArray, NDArray> phi, NDArray codeOfOriginal) {

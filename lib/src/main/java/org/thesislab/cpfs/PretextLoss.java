@@ -7,7 +7,7 @@ import java.util.Locale;
 import static org.thesislab.core.nn.Scalars.over;
 
 /**
- * The self-supervised objectives of §3.2.2 and §3.3.4 as training losses. Labels: the normalised flow field
+ * The self-supervised objectives of §3.2.2 and §3.3.5 as training losses. Labels: the normalised flow field
  * (B, 2, H, W) (eq. 3.8); predictions: {@link PixelEmbeddingNet}'s (head output (B, P, K), pixels (B, P)). The
  * flow is read at the same sampled pixels, and kernels are formed within each frame only.
  */
@@ -34,7 +34,7 @@ public final class PretextLoss extends Loss {
 
     /** D, the embedding dimension (§3.3.1). */
     public static final int EMBEDDING_DIM = 16;
-    /** The baseline's 16 uniform bins on [−1, 1], separately for x and y (§3.3.4). */
+    /** The baseline's 16 uniform bins on [−1, 1], separately for x and y (§3.3.5). */
     public static final int FLOW_BINS = 16;
 
     private final Kind kind;

@@ -37,7 +37,7 @@ public final class Visualisation {
         return new Statistics(mean, b);
     }
 
-    /** Jitter T = round(stride / 4), at least 1 (§5.3). */
+    /** Jitter T = round(stride / 4), at least 1 (§5.4.2). */
     static int jitter(PixelEmbeddingNet net, String layer) {
         return Math.max(1, Math.round(net.strides().get(layer) / 4f));
     }
@@ -79,7 +79,7 @@ public final class Visualisation {
     /**
      * Activation maximisation of the first {@code units} channels of {@code layer} at the centre of its map,
      * one row per model; Z = M·ρ² with M the channel's largest centre response on {@code frames} and ρ the
-     * layer's receptive field capped at the frame size (§5.3), and data-term weight {@code c} (the thesis: 1).
+     * layer's receptive field capped at the frame size (eq. 5.9, §5.5.1), and data-term weight {@code c} (the thesis: 1).
      * The unit's response is taken before its ReLU: a unit that is off at the start has no gradient after it.
      */
     public static BufferedImage activations(Map<String, PixelEmbeddingNet> nets, String layer, int units, NDArray frames, Statistics st,
@@ -120,7 +120,7 @@ public final class Visualisation {
     }
 
     /**
-     * Caricatures (§5.3) of {@code frames} (N, 3, H, W) at {@code layer}, one row per model: each frame, then the image
+     * Caricatures (§5.6) of {@code frames} (N, 3, H, W) at {@code layer}, one row per model: each frame, then the image
      * the optimisation reaches from it with Φ₀ = max(0, Φ(x₀)), data-term weight {@code c} (the thesis: 1).
      */
     public static BufferedImage caricatures(Map<String, PixelEmbeddingNet> nets, String layer, NDArray frames, Statistics st,
