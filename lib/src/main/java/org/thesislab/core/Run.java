@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.thesislab.viz.Display;
@@ -171,6 +172,23 @@ public final class Run {
         summary.put(key, Configs.flatten(config));
         writeSummary();
         return config;
+    }
+
+    /**
+     * The verdicts of the chapter's thesis claims on this run's summary numbers ({@link Claim#judge}): written to
+     * summary.json under {@code claims} (id -> verdict) and to {@code tables/claims.csv}, and shown as the table a
+     * notebook ends with. Call it after the summary numbers are recorded. Nothing is returned, so that a cell
+     * ending with it shows the table once ({@link Claim#judge} gives the verdicts to code).
+     */
+    public void claims(List<Claim> claims) {
+        List<Claim.Verdict> verdicts = claims.stream().map(c -> c.judge(summary)).toList();
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        verdicts.forEach(v -> outcomes.put(v.claim().id(), v.outcome().label));
+        synchronized (this) {
+            summary.put("claims", outcomes);
+            writeSummary();
+        }
+        table("claims", Claim.table("Thesis claims, " + scale.label() + " scale, seed " + seed, verdicts));
     }
 
     /** Records a headline number in summary.json (rewritten atomically at once). */
