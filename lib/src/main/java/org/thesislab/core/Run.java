@@ -53,7 +53,8 @@ public final class Run {
 
     /**
      * Starts a run at the scale and seed of the environment ({@code THESISLAB_SCALE}, {@code THESISLAB_SEED})
-     * on the best device; results go to {@code THESISLAB_RESULTS} or {@code build/results/NAME}.
+     * on the best device; results go to {@code THESISLAB_RESULTS} (set by {@code environment/lab reproduce}) or
+     * {@code build/interactive/NAME}.
      */
     public static Run start(String name) {
         return start(name, Scale.current(), Seeds.current());
@@ -61,7 +62,9 @@ public final class Run {
 
     public static Run start(String name, Scale scale, long seed) {
         String env = System.getenv(RESULTS_ENV);
-        Path dir = env == null || env.isBlank() ? Project.root().resolve("build").resolve("results").resolve(name) : Path.of(env);
+        // outside `environment/lab reproduce` (a notebook opened in Jupyter, a program of your own) results go
+        // apart from reproduce's build/results/NAME, so exploring never overwrites a reproduction
+        Path dir = env == null || env.isBlank() ? Project.root().resolve("build").resolve("interactive").resolve(name) : Path.of(env);
         return start(name, scale, seed, dir);
     }
 

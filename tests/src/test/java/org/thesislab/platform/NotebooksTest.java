@@ -3,6 +3,7 @@ package org.thesislab.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.thesislab.core.CpuKernels;
@@ -33,10 +35,41 @@ class NotebooksTest {
         }
     }
 
+    @Test
+    void jupyterOutputsAreStrippedOnCommit() throws Exception {
+        assumeTrue(git("rev-parse", "--git-dir") != null, "not a git clone");
+        assertEquals("python3 environment/nbstrip.py", git("config", "filter.nbstrip.clean").trim(),
+                "the notebook clean filter is not installed: run environment/lab setup");
+        assertTrue(Files.readString(Project.root().resolve(".gitattributes")).contains("notebooks/*.ipynb filter=nbstrip"));
+        String saved = "{\"cells\": [{\"cell_type\": \"code\", \"execution_count\": 3, \"metadata\": {}, \"outputs\": "
+                + "[{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": \"hi\"}], \"source\": \"1 + 1\"}], "
+                + "\"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n";
+        Process p = new ProcessBuilder("python3", "environment/nbstrip.py").directory(Project.root().toFile()).start();
+        p.getOutputStream().write(saved.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String cleaned = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        JsonObject cell = JsonParser.parseString(cleaned).getAsJsonObject().getAsJsonArray("cells").get(0).getAsJsonObject();
+        assertTrue(cell.getAsJsonArray("outputs").isEmpty() && cell.get("execution_count").isJsonNull(), cleaned);
+        assertEquals("1 + 1", cell.get("source").getAsString());
+    }
+
+    /** The output of a git command in the project root, or null when it fails (not a clone, not committed). */
+    private static String git(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(Project.root().toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return p.waitFor() == 0 ? out : null;
+    }
+
     @ParameterizedTest(name = "{0} is committed without outputs")
     @MethodSource("notebooks")
-    void committedWithoutOutputs(Path notebook) throws IOException {
-        JsonObject nb = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
+    void committedWithoutOutputs(Path notebook) throws Exception {
+        // what is committed (HEAD), not the working file: Jupyter may have saved outputs into that, which the
+        // clean filter strips on commit
+        String committed = git("show", "HEAD:notebooks/" + notebook.getFileName());
+        JsonObject nb = JsonParser.parseString(committed != null ? committed : Files.readString(notebook)).getAsJsonObject();
         assertEquals("thesislab", nb.getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name").getAsString());
         for (JsonElement cell : nb.getAsJsonArray("cells")) {
             JsonObject c = cell.getAsJsonObject();
