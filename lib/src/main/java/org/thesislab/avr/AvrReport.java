@@ -293,6 +293,27 @@ public final class AvrReport {
         return Plots.heatmap(o.kind().label() + ": I(f_p(x); v_p') in nats", values, blocks, o.informativeness(), "%.2f");
     }
 
+    /**
+     * The chapter's summary.json numbers for one benchmark's outcomes, keys prefixed with {@code prefix}
+     * ("" for 3DS, "raven_" for Raven): held-out accuracy per model, CNN's training accuracy, the obliviousness
+     * estimate of CNN-c and CNN-co, and the accuracy of CNN-co's domain classifiers.
+     */
+    public static Map<String, Double> summary(Map<Kind, RationaleExperiment.Outcome> o, String prefix) {
+        Map<String, Double> s = new LinkedHashMap<>();
+        s.put(prefix + "cnn_train_acc", o.get(Kind.CNN).trainAccuracy());
+        s.put(prefix + "cnn_heldout_acc", o.get(Kind.CNN).heldOutAccuracy());
+        s.put(prefix + "cnn_c_heldout_acc", o.get(Kind.CNN_C).heldOutAccuracy());
+        s.put(prefix + "cnn_co_heldout_acc", o.get(Kind.CNN_CO).heldOutAccuracy());
+        s.put(prefix + "rn_heldout_acc", o.get(Kind.RN).heldOutAccuracy());
+        s.put(prefix + "rn_c_heldout_acc", o.get(Kind.RN_C).heldOutAccuracy());
+        s.put(prefix + "rn_co_heldout_acc", o.get(Kind.RN_CO).heldOutAccuracy());
+        s.put(prefix + "oracle_heldout_acc", o.get(Kind.CNN_STAR_C).heldOutAccuracy());
+        s.put(prefix + "cnn_co_oblivious_mi", o.get(Kind.CNN_CO).obliviousness());
+        s.put(prefix + "cnn_c_oblivious_mi", o.get(Kind.CNN_C).obliviousness());
+        s.put(prefix + "cnn_co_domain_acc", o.get(Kind.CNN_CO).domainAccuracy());
+        return s;
+    }
+
     /** The headline numbers beside the thesis'. */
     public static ThesisVsHere thesisVsHere(ThesisVsHere t, Map<Kind, RationaleExperiment.Outcome> outcomes, String benchmark,
                                             HeldOut split, String here) {

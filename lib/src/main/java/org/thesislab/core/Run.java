@@ -199,6 +199,11 @@ public final class Run {
         putSummary(key, Double.isFinite(value) ? (Object) value : String.valueOf(value));
     }
 
+    /** Records several headline numbers at once (a chapter's {@code summary(...)} of its result records). */
+    public void summary(Map<String, ? extends Number> numbers) {
+        numbers.forEach((k, v) -> summary(k, v.doubleValue()));
+    }
+
     public void summary(String key, String value) {
         putSummary(key, value);
     }

@@ -110,6 +110,28 @@ public final class OdgiTables {
             "single-shot 128", "tiny-yolo 1024", "single-shot 64", "tiny-yolo 512", "single-shot 32", "tiny-yolo 256");
 
     /**
+     * The chapter's summary.json numbers: the headline ODGI model (AP@0.5 and @0.75, megapixels and milliseconds
+     * per image), the single-shot baselines at the highest resolution and at ODGI's first-stage resolution, and
+     * the ablations without groups and without offsets at the headline's γ (NaN when not retrained).
+     */
+    public static Map<String, Double> summary(OdgiExperiment.Results results, OdgiExperiment.Config cfg) {
+        int hi = cfg.highResolution(), lo = cfg.odgiResolutions()[0][0];
+        var odgi = results.headline();
+        Map<String, Double> s = new LinkedHashMap<>();
+        s.put("odgi_ap50", odgi.ap50());
+        s.put("odgi_ap75", odgi.ap75());
+        s.put("odgi_megapixels_per_image", odgi.megapixels());
+        s.put("odgi_ms_per_image", odgi.msPerImage());
+        s.put("baseline_hi_ap50", results.baseline(hi).ap50());
+        s.put("baseline_hi_megapixels_per_image", results.baseline(hi).megapixels());
+        s.put("baseline_hi_ms_per_image", results.baseline(hi).msPerImage());
+        s.put("baseline_lo_ap50", results.baseline(lo).ap50());
+        s.put("no_groups_ap50", cfg.retrainNoGroups() ? results.ablation("no groups", odgi.gamma()).ap50() : Double.NaN);
+        s.put("no_offsets_ap50", results.ablation("no offsets", odgi.gamma()).ap50());
+        return s;
+    }
+
+    /**
      * Thesis beside here: AP@0.5 of every model that has a counterpart in Table 3.2 (VEDAI), the
      * headline ratios (time and pixels relative to the high-resolution baseline), and the Table 3.3
      * ablations (SDD, ODGI-tt 512-256, γ = 3) as ratios to the full model.
