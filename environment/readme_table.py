@@ -26,10 +26,11 @@ def claim_cell(agg, claims_csv):
     parts = []
     with open(claims_csv) as f:
         for row in csv.DictReader(f):
-            m = re.match(r"(\w+) ([<>]) (\S+)", row["compared"])
+            m = re.match(r"(\w+) ([<>]=?) (?:([\d.]+) × )?(\S+)", row["compared"])
             if not m:
                 continue
-            subject, relation, ref = m.groups()
+            subject, relation, share, ref = m.groups()
+            relation = f"{relation} {share} ×" if share else relation
             parts.append((row["claim"], subject, relation, ref))
     cells = []
     for (statement, subject, relation, ref), (cid, counts) in zip(parts, agg["claims"].items()):

@@ -7,7 +7,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * One claim of a thesis, stated once and checked against the numbers a run recorded in its summary.json: the
- * quantity {@code subject} must exceed (or stay below) {@code reference} by more than {@code margin}.
+ * quantity {@code subject} must exceed (or stay below) {@code reference} by more than {@code margin}, or be at
+ * least (at most) the share {@code margin} of it.
  * {@code subject} is a summary key; {@code reference} is a summary key or, through {@link #above(double)} and
  * {@link #below(double)}, a fixed value. Each chapter lists its claims in a {@code <Chapter>Claims} class; the
  * notebook ends with {@link Run#claims}, which computes the verdicts from the run; the headline tests and
@@ -24,7 +25,11 @@ public record Claim(String id, String statement, String thesis, String subject, 
 
     /** Which way the claim goes. */
     public enum Relation {
-        GREATER(">"), LESS("<");
+        GREATER(">"), LESS("<"),
+        /** at least a share of the reference: {@code margin} holds the share */
+        AT_LEAST_SHARE(">="),
+        /** at most a share of the reference: {@code margin} holds the share */
+        AT_MOST_SHARE("<=");
 
         final String symbol;
 
@@ -68,13 +73,21 @@ public record Claim(String id, String statement, String thesis, String subject, 
         if (!Double.isFinite(ours) || !Double.isFinite(ref)) {
             return new Verdict(this, ours, ref, Outcome.NOT_RUN);
         }
-        boolean holds = relation == Relation.GREATER ? ours - ref > margin : ref - ours > margin;
+        boolean holds = switch (relation) {
+            case GREATER -> ours - ref > margin;
+            case LESS -> ref - ours > margin;
+            case AT_LEAST_SHARE -> ours >= margin * ref;
+            case AT_MOST_SHARE -> ours <= margin * ref;
+        };
         return new Verdict(this, ours, ref, holds ? Outcome.HOLDS : Outcome.DOES_NOT_HOLD);
     }
 
     /** What is compared, in summary keys: "cnn_co_heldout_acc > cnn_heldout_acc + 0.1". */
     public String comparison() {
         String ref = reference == null ? String.valueOf(fixedReference) : reference;
+        if (relation == Relation.AT_LEAST_SHARE || relation == Relation.AT_MOST_SHARE) {
+            return subject + " " + relation.symbol + " " + margin + " × " + ref;
+        }
         String m = margin == 0 ? "" : (relation == Relation.GREATER ? " + " : " - ") + margin;
         return subject + " " + relation.symbol + " " + ref + m;
     }
@@ -133,6 +146,16 @@ public record Claim(String id, String statement, String thesis, String subject, 
 
         public Claim below(String referenceKey, double margin) {
             return new Claim(id, statement, thesis, subject, Relation.LESS, referenceKey, Double.NaN, margin);
+        }
+
+        /** Holds when the quantity is at least {@code share} of the reference ("within 80% of"). */
+        public Claim atLeastShareOf(String referenceKey, double share) {
+            return new Claim(id, statement, thesis, subject, Relation.AT_LEAST_SHARE, referenceKey, Double.NaN, share);
+        }
+
+        /** Holds when the quantity is at most {@code share} of the reference ("with 75% of the pixels"). */
+        public Claim atMostShareOf(String referenceKey, double share) {
+            return new Claim(id, statement, thesis, subject, Relation.AT_MOST_SHARE, referenceKey, Double.NaN, share);
         }
 
         public Claim above(double value) {

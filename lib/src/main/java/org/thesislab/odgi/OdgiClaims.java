@@ -10,11 +10,10 @@ import org.thesislab.core.Claim;
  * <p>
  * Margins: "beats the single-shot detector at its own first-stage resolution" uses
  * {@link OdgiExperiment#BEATS_MARGIN}, as the reproduction test does; every other margin is 0. The thesis' headline
- * "at similar accuracy, ODGI needs fewer boxes and shorter runtimes" has an accuracy half, "close to the
- * high-resolution detector" ({@link OdgiExperiment#CLOSE_SHARE} of its AP@0.5), that is a ratio and cannot be
- * written as a difference of summary numbers with a margin; only its compute half is checked here (pixels and
- * time), and the accuracy half is shown by the notebook's "Thesis vs here" table. For the same reason
- * {@link OdgiExperiment#CHEAPER_SHARE} is not used: the compute claims ask for less, not for "clearly less".
+ * "at similar accuracy, ODGI needs fewer boxes and shorter runtimes" is checked in two halves: the accuracy half
+ * as "at least {@link OdgiExperiment#CLOSE_SHARE} of the high-resolution detector's AP@0.5" (the threshold of the
+ * reproduction test), the compute half as fewer pixels and less time. The compute claims ask for less, not for
+ * "clearly less", so {@link OdgiExperiment#CHEAPER_SHARE} is not used.
  */
 public final class OdgiClaims {
     private OdgiClaims() {
@@ -29,6 +28,12 @@ public final class OdgiClaims {
                             + "256 0.102")
                     // margin: OdgiExperiment.BEATS_MARGIN ("clearly beats"), the threshold of OdgiHeadlineTest
                     .quantity("odgi_ap50").above("baseline_lo_ap50", OdgiExperiment.BEATS_MARGIN),
+            Claim.that("odgi_close_to_high_resolution",
+                    "§3.1.4 (Main results), Table 3.2: ODGI reaches accuracies similar to the single-shot detector at "
+                            + "the highest resolution (AP@0.5, at least this share of it)",
+                    "VEDAI AP@0.5: ODGI-tt 512-256 0.646 vs tiny-yolo 1024 0.684; SDD: 0.429 vs yolo 1024 0.470")
+                    // share: OdgiExperiment.CLOSE_SHARE, the threshold of OdgiHeadlineTest
+                    .quantity("odgi_ap50").atLeastShareOf("baseline_hi_ap50", OdgiExperiment.CLOSE_SHARE),
             Claim.that("odgi_fewer_pixels",
                     "§3.1.4 (Main results), Table 3.2: when comparing models with similar accuracies, ODGI generally "
                             + "requires fewer evaluated boxes and shorter runtimes, and often lower input image "

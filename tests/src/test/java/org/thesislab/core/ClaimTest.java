@@ -31,6 +31,17 @@ class ClaimTest {
     }
 
     @Test
+    void shareClaimsCompareRatios() {
+        var close = Claim.that("close", "close to the big model", "0.646 vs 0.684").quantity("small").atLeastShareOf("big", 0.8);
+        assertEquals(Claim.Outcome.HOLDS, close.judge(Map.of("small", 0.8, "big", 1.0)).outcome(), "exactly the share counts");
+        assertEquals(Claim.Outcome.DOES_NOT_HOLD, close.judge(Map.of("small", 0.79, "big", 1.0)).outcome());
+        var cheap = Claim.that("cheap", "cheaper", "458k vs 1M").quantity("px").atMostShareOf("big_px", 0.75);
+        assertEquals(Claim.Outcome.HOLDS, cheap.judge(Map.of("px", 12288, "big_px", 16384)).outcome());
+        assertEquals(Claim.Outcome.DOES_NOT_HOLD, cheap.judge(Map.of("px", 12289, "big_px", 16384)).outcome());
+        assertEquals("small >= 0.8 × big", close.comparison());
+    }
+
+    @Test
     void missingOrNonFiniteNumbersAreNotRunNeverHolds() {
         assertEquals(Claim.Outcome.NOT_RUN, beats.judge(Map.of("co_acc", 0.9)).outcome());
         assertEquals(Claim.Outcome.NOT_RUN, beats.judge(Map.of("co_acc", Double.NaN, "plain_acc", 0.1)).outcome());
