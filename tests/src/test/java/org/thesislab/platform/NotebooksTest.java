@@ -73,6 +73,7 @@ class NotebooksTest {
         assertEquals("thesislab", nb.getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name").getAsString());
         for (JsonElement cell : nb.getAsJsonArray("cells")) {
             JsonObject c = cell.getAsJsonObject();
+            assertTrue(c.has("id"), notebook.getFileName() + " has a cell without an id (nbformat 4.5): open and save it in Jupyter");
             if (c.get("cell_type").getAsString().equals("code")) {
                 JsonArray outputs = c.getAsJsonArray("outputs");
                 assertTrue(outputs == null || outputs.isEmpty(), notebook.getFileName() + " has committed outputs: clear them");
