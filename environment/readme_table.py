@@ -36,8 +36,7 @@ def claim_cell(agg, claims_csv):
     for (statement, subject, relation, ref), (cid, counts) in zip(parts, agg["claims"].items()):
         ours = fmt(agg["numbers"].get(subject))
         theirs = fmt(agg["numbers"].get(ref)) if ref in agg["numbers"] else ref
-        short = statement.split(" (")[0].split(": ")[-1]
-        cells.append(f"{short}: {ours} {relation} {theirs}, holds in {counts['holds']}/{counts['seeds']} seeds")
+        cells.append(f"{cid.replace('_', ' ')}: {ours} {relation} {theirs}, holds in {counts['holds']}/{counts['seeds']} seeds")
     return "; ".join(cells) if cells else "no claims recorded"
 
 
