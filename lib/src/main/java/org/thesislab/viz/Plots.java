@@ -242,7 +242,9 @@ public final class Plots {
         Styler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
-        s.setLegendPosition(Styler.LegendPosition.InsideSE);
+        // below the plot: inside it, the legend hid the last epoch of decreasing training curves
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(new Color(220, 220, 220));
         s.setPlotBorderVisible(false);
         s.setAntiAlias(true);
