@@ -26,16 +26,16 @@ def claim_cell(agg, claims_csv):
     parts = []
     with open(claims_csv) as f:
         for row in csv.DictReader(f):
-            m = re.match(r"(\w+) ([<>]=?) (?:([\d.]+) × )?(\S+)", row["compared"])
+            m = re.match(r"(\w+) ([<>]=?) (?:([\d.]+) × )?(\S+)(?: ([+-]) ([\d.]+))?", row["compared"])
             if not m:
                 continue
-            subject, relation, share, ref = m.groups()
+            subject, relation, share, ref, sign, margin = m.groups()
             relation = f"{relation} {share} ×" if share else relation
-            parts.append((row["claim"], subject, relation, ref))
+            parts.append((row["claim"], subject, relation, ref, f" {sign} {margin}" if sign else ""))
     cells = []
-    for (statement, subject, relation, ref), (cid, counts) in zip(parts, agg["claims"].items()):
+    for (statement, subject, relation, ref, margin), (cid, counts) in zip(parts, agg["claims"].items()):
         ours = fmt(agg["numbers"].get(subject))
-        theirs = fmt(agg["numbers"].get(ref)) if ref in agg["numbers"] else ref
+        theirs = (fmt(agg["numbers"].get(ref)) if ref in agg["numbers"] else ref) + margin
         cells.append(f"{cid.replace('_', ' ')}: {ours} {relation} {theirs}, holds in {counts['holds']}/{counts['seeds']} seeds")
     return "; ".join(cells) if cells else "no claims recorded"
 
