@@ -31,9 +31,9 @@ def claim_cell(agg, claims_csv):
                 continue
             subject, relation, share, ref, sign, margin = m.groups()
             relation = f"{relation} {share} ×" if share else relation
-            parts.append((row["claim"], subject, relation, ref, f" {sign} {margin}" if sign else ""))
+            parts.append((subject, relation, ref, f" {sign} {margin}" if sign else ""))
     cells = []
-    for (statement, subject, relation, ref, margin), (cid, counts) in zip(parts, agg["claims"].items()):
+    for (subject, relation, ref, margin), (cid, counts) in zip(parts, agg["claims"].items()):
         ours = fmt(agg["numbers"].get(subject))
         theirs = (fmt(agg["numbers"].get(ref)) if ref in agg["numbers"] else ref) + margin
         cells.append(f"{cid.replace('_', ' ')}: {ours} {relation} {theirs}, holds in {counts['holds']}/{counts['seeds']} seeds")

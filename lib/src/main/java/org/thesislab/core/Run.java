@@ -169,9 +169,7 @@ public final class Run {
 
     /** Records a configuration in summary.json under {@code key} and returns it. */
     public synchronized <T extends Record> T config(String key, T config) {
-        if (!key.matches("[a-z0-9_]+")) {
-            throw new IllegalArgumentException("Configuration key '" + key + "' must be lower_snake_case (a-z, 0-9, _).");
-        }
+        checkKey("Configuration key", key);
         summary.put(key, Configs.flatten(config));
         writeSummary();
         return config;
@@ -214,9 +212,7 @@ public final class Run {
     }
 
     private synchronized void putSummary(String key, Object value) {
-        if (!key.matches("[a-z0-9_]+")) {
-            throw new IllegalArgumentException("Summary key '" + key + "' must be lower_snake_case (a-z, 0-9, _).");
-        }
+        checkKey("Summary key", key);
         summary.put(key, value);
         writeSummary();
     }
@@ -224,6 +220,12 @@ public final class Run {
     private void writeSummary() {
         AtomicFiles.writeString(dir.resolve("summary.json"),
                 new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(summary) + "\n");
+    }
+
+    private static void checkKey(String what, String key) {
+        if (!key.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException(what + " '" + key + "' must be lower_snake_case (a-z, 0-9, _).");
+        }
     }
 
     private static void checkName(String name) {
