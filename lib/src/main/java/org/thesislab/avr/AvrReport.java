@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import static org.thesislab.avr.RationaleModel.Kind;
 
@@ -296,21 +297,29 @@ public final class AvrReport {
     /**
      * The chapter's summary.json numbers for one benchmark's outcomes, keys prefixed with {@code prefix}
      * ("" for 3DS, "raven_" for Raven): held-out accuracy per model, CNN's training accuracy, the obliviousness
-     * estimate of CNN-c and CNN-co, and the accuracy of CNN-co's domain classifiers.
+     * estimate of CNN-c and CNN-co, and the accuracy of CNN-co's domain classifiers; models not trained are left out.
      */
     public static Map<String, Double> summary(Map<Kind, RationaleExperiment.Outcome> o, String prefix) {
         Map<String, Double> s = new LinkedHashMap<>();
-        s.put(prefix + "cnn_train_acc", o.get(Kind.CNN).trainAccuracy());
-        s.put(prefix + "cnn_heldout_acc", o.get(Kind.CNN).heldOutAccuracy());
-        s.put(prefix + "cnn_c_heldout_acc", o.get(Kind.CNN_C).heldOutAccuracy());
-        s.put(prefix + "cnn_co_heldout_acc", o.get(Kind.CNN_CO).heldOutAccuracy());
-        s.put(prefix + "rn_heldout_acc", o.get(Kind.RN).heldOutAccuracy());
-        s.put(prefix + "rn_c_heldout_acc", o.get(Kind.RN_C).heldOutAccuracy());
-        s.put(prefix + "rn_co_heldout_acc", o.get(Kind.RN_CO).heldOutAccuracy());
-        s.put(prefix + "oracle_heldout_acc", o.get(Kind.CNN_STAR_C).heldOutAccuracy());
-        s.put(prefix + "cnn_co_oblivious_mi", o.get(Kind.CNN_CO).obliviousness());
-        s.put(prefix + "cnn_c_oblivious_mi", o.get(Kind.CNN_C).obliviousness());
-        s.put(prefix + "cnn_co_domain_acc", o.get(Kind.CNN_CO).domainAccuracy());
+        record Entry(Kind kind, String key, ToDoubleFunction<RationaleExperiment.Outcome> value) {
+        }
+        List<Entry> entries = List.of(
+                new Entry(Kind.CNN, "cnn_train_acc", RationaleExperiment.Outcome::trainAccuracy),
+                new Entry(Kind.CNN, "cnn_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.CNN_C, "cnn_c_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.CNN_CO, "cnn_co_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.RN, "rn_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.RN_C, "rn_c_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.RN_CO, "rn_co_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.CNN_STAR_C, "oracle_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.CNN_CO, "cnn_co_oblivious_mi", RationaleExperiment.Outcome::obliviousness),
+                new Entry(Kind.CNN_C, "cnn_c_oblivious_mi", RationaleExperiment.Outcome::obliviousness),
+                new Entry(Kind.CNN_CO, "cnn_co_domain_acc", RationaleExperiment.Outcome::domainAccuracy));
+        for (Entry e : entries) {
+            if (o.containsKey(e.kind())) {
+                s.put(prefix + e.key(), e.value().applyAsDouble(o.get(e.kind())));
+            }
+        }
         return s;
     }
 

@@ -50,10 +50,11 @@ public final class ColorizationExperiment implements AutoCloseable {
     /**
      * Sizes and settings. {@code embeddingWidth} scales Table 3.5's widths, {@code embeddingBlocks} caps
      * its residual blocks per stage; the decoder has {@code decoderBlocks} gated blocks per stack of width
-     * {@code decoderWidth}; the learning rate decays by {@code decayPerStep} after every iteration.
+     * {@code decoderWidth}; the learning rate decays by {@code decayPerStep} after every iteration, and the
+     * weights are Polyak-averaged with {@code polyakDecay} per iteration (validation and sampling use the averages).
      */
     public record Config(Scale scale, int side, int factor, int trainImages, int testImages, int epochs,
-                         int batchSize, float learningRate, double decayPerStep, double embeddingWidth,
+                         int batchSize, float learningRate, double decayPerStep, double polyakDecay, double embeddingWidth,
                          int embeddingBlocks, int decoderWidth, int decoderBlocks, int components,
                          int categoricalBins, int evalImages, int samplesPerImage) {
         /**
@@ -70,6 +71,10 @@ public final class ColorizationExperiment implements AutoCloseable {
                     s.pick(16, 32, 64),              // batch (64 in the thesis)
                     (float) s.pick(1e-3, 2e-3, 1e-3),    // Adam learning rate 1e-3; 2e-3 with the shorter schedule
                     s.pick(0.9995, 0.9997, 0.99995), // decay per iteration (0.99995), faster for fewer iterations
+                    // Polyak averaging (§3.2.3 names it, without a decay; the PixelCNN++ code it follows runs 0.999,
+                    // about a thousand of its 117k iterations): here about an epoch of iterations, since 0.999 would
+                    // average over most of the 1.5k iterations of 'quick' and start from the initial weights
+                    s.pick(0.5, 0.99, 0.999),
                     s.pick(0.125, 0.25, 1.0),        // e_phi width, a share of Table 3.5's channels
                     s.pick(1, 1, 3),                 // e_phi residual blocks per stage, capped (Table 3.5: 3)
                     s.pick(8, 16, 160),              // f_theta channels (160)
@@ -160,6 +165,7 @@ public final class ColorizationExperiment implements AutoCloseable {
                 // the thesis decays the learning rate after every iteration; the loop exposes epochs
                 .listener((epoch, row, history) -> adam.setLearningRate(
                         (float) (config.learningRate() * Math.pow(config.decayPerStep(), adam.steps()))))
+                .polyakAveraging(config.polyakDecay())
                 .build();
         TrainingLoop.Result result = loop.fit(trainData, testData);
         Trained t = new Trained(v, model, result);

@@ -19,9 +19,11 @@ import tech.tablesaw.api.Table;
  * @param thesis    the thesis' own numbers for it, as text ("0.646 vs 0.383 AP@0.5 at 512 px")
  * @param margin    how much the difference must exceed to count as "holds", in the quantity's unit; set from
  *                  measured seed-to-seed spreads, not tuned to pass
+ * @param caveat    why the claim may not hold at a small scale, shown beside a "does not hold" verdict only
+ *                  ({@link #unlessNoted}); empty when nothing is known
  */
 public record Claim(String id, String statement, String thesis, String subject, Relation relation, String reference,
-                    double fixedReference, double margin) {
+                    double fixedReference, double margin, String caveat) {
 
     /** Which way the claim goes. */
     public enum Relation {
@@ -59,6 +61,21 @@ public record Claim(String id, String statement, String thesis, String subject, 
         if (!(margin >= 0)) {
             throw new IllegalArgumentException("Claim " + id + ": the margin must be >= 0, got " + margin);
         }
+        caveat = caveat == null ? "" : caveat;
+    }
+
+    /**
+     * The same claim with what is known about why it may not hold at a small scale: the verdict table shows it
+     * beside "does not hold" (and only there), so that a notebook explains a failed claim without prose that
+     * states a result.
+     */
+    public Claim unlessNoted(String why) {
+        return new Claim(id, statement, thesis, subject, relation, reference, fixedReference, margin, why);
+    }
+
+    /** In how many of the runs (one summary each, e.g. one per seed) the claim holds. */
+    public long heldIn(List<? extends Map<String, ?>> summaries) {
+        return summaries.stream().filter(s -> judge(s).outcome() == Outcome.HOLDS).count();
     }
 
     /** Starts a claim: {@code Claim.that("pic_beats_per_pixel", "...", "2.72 vs ...").quantity("a").below("b", 0.05)}. */
@@ -92,21 +109,26 @@ public record Claim(String id, String statement, String thesis, String subject, 
         return subject + " " + relation.symbol + " " + ref + m;
     }
 
-    /** The verdicts as a table: claim, the thesis, what was compared, our numbers, the verdict. */
+    /**
+     * The verdicts as a table: claim, the thesis, what was compared, our numbers, the verdict and, for a claim that
+     * does not hold, its caveat.
+     */
     public static Table table(String title, List<Verdict> verdicts) {
         StringColumn claim = StringColumn.create("claim");
         StringColumn thesis = StringColumn.create("thesis");
         StringColumn compared = StringColumn.create("compared");
         StringColumn ours = StringColumn.create("here");
         StringColumn verdict = StringColumn.create("verdict");
+        StringColumn why = StringColumn.create("why it may not hold here");
         for (Verdict v : verdicts) {
             claim.append(v.claim().statement());
             thesis.append(v.claim().thesis());
             compared.append(v.claim().comparison());
             ours.append(digits(v.ours()) + " vs " + digits(v.reference()));
             verdict.append(v.outcome().label);
+            why.append(v.outcome() == Outcome.DOES_NOT_HOLD ? v.claim().caveat() : "");
         }
-        return Table.create(title, claim, thesis, compared, ours, verdict);
+        return Table.create(title, claim, thesis, compared, ours, verdict, why);
     }
 
     /** Four significant digits, no trailing zeros: 0.8, 24.68, 0.0052. */
@@ -141,29 +163,29 @@ public record Claim(String id, String statement, String thesis, String subject, 
         }
 
         public Claim above(String referenceKey, double margin) {
-            return new Claim(id, statement, thesis, subject, Relation.GREATER, referenceKey, Double.NaN, margin);
+            return new Claim(id, statement, thesis, subject, Relation.GREATER, referenceKey, Double.NaN, margin, "");
         }
 
         public Claim below(String referenceKey, double margin) {
-            return new Claim(id, statement, thesis, subject, Relation.LESS, referenceKey, Double.NaN, margin);
+            return new Claim(id, statement, thesis, subject, Relation.LESS, referenceKey, Double.NaN, margin, "");
         }
 
         /** Holds when the quantity is at least {@code share} of the reference ("within 80% of"). */
         public Claim atLeastShareOf(String referenceKey, double share) {
-            return new Claim(id, statement, thesis, subject, Relation.AT_LEAST_SHARE, referenceKey, Double.NaN, share);
+            return new Claim(id, statement, thesis, subject, Relation.AT_LEAST_SHARE, referenceKey, Double.NaN, share, "");
         }
 
         /** Holds when the quantity is at most {@code share} of the reference ("with 75% of the pixels"). */
         public Claim atMostShareOf(String referenceKey, double share) {
-            return new Claim(id, statement, thesis, subject, Relation.AT_MOST_SHARE, referenceKey, Double.NaN, share);
+            return new Claim(id, statement, thesis, subject, Relation.AT_MOST_SHARE, referenceKey, Double.NaN, share, "");
         }
 
         public Claim above(double value) {
-            return new Claim(id, statement, thesis, subject, Relation.GREATER, null, value, 0);
+            return new Claim(id, statement, thesis, subject, Relation.GREATER, null, value, 0, "");
         }
 
         public Claim below(double value) {
-            return new Claim(id, statement, thesis, subject, Relation.LESS, null, value, 0);
+            return new Claim(id, statement, thesis, subject, Relation.LESS, null, value, 0, "");
         }
     }
 }

@@ -26,6 +26,17 @@ public final class CpfsClaims {
                     "ILSVRC12 top-1, CPFS-CE vs random: conv3 29.5 vs 16.9, conv5 29.1 vs 14.1 (random-rescaled 24.5, "
                             + "20.6)")
                     .quantity("cpfs_ce_probe_miou").above("random_probe_miou", 0),
+            Claim.that("cpfs_kta_beats_random_probe",
+                    "§3.3.5, Table 3.2: the same for the kernel-target-alignment loss (CPFS-KTA vs random, linear "
+                            + "semantic probe on the frozen hypercolumn, mIoU)",
+                    "ILSVRC12 top-1, CPFS-KTA vs random: conv3 29.2 vs 16.9, conv5 28.1 vs 14.1")
+                    .quantity("cpfs_kta_probe_miou").above("random_probe_miou", 0),
+            Claim.that("cpfs_ce_learns_from_motion",
+                    "§3.1, §3.3: the supervision is the motion of the frame itself, common fate (a control, not a "
+                            + "table of the thesis: CPFS-CE vs the same training on another frame's flow, hypercolumn "
+                            + "probe mIoU)",
+                    "no shuffled-flow control in the thesis; its premise is that pixels moving together belong together")
+                    .quantity("cpfs_ce_probe_miou").above("shuffled_probe_miou", 0),
             Claim.that("cpfs_ce_beats_flow_classification",
                     "§3.3.6: in all cases our approach outperforms the baseline of predicting optical-flow directly; "
                             + "this is true for all three CPFS loss functions (CPFS-CE vs direct flow classification, "

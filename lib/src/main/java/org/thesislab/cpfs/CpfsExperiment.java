@@ -265,9 +265,6 @@ public final class CpfsExperiment {
                 out.put(arm, evaluate(p, downstream, s, seed, fineTuned(arm, s), scope));
             }
         }
-        if (run != null) {
-            record(run, out);
-        }
         return out;
     }
 
@@ -276,16 +273,18 @@ public final class CpfsExperiment {
      * {@code ARM_probe_miou} = semantic mIoU of the hypercolumn probe, {@code ARM_finetune_acc} / {@code _miou} =
      * semantic pixel accuracy / mIoU after fine-tuning (means over the labelled subsets).
      */
-    public static void record(Run run, Map<Arm, ArmScores> scores) {
+    public static Map<String, Double> summary(Map<Arm, ArmScores> scores) {
+        Map<String, Double> out = new LinkedHashMap<>();
         for (var e : scores.entrySet()) {
             ArmScores a = e.getValue();
-            run.summary(e.getKey().key + "_figure_ground_acc", a.figureGroundAccuracy()[0]);
-            run.summary(e.getKey().key + "_probe_miou", a.probeMeanIoU().get("hypercolumn")[0]);
+            out.put(e.getKey().key + "_figure_ground_acc", a.figureGroundAccuracy()[0]);
+            out.put(e.getKey().key + "_probe_miou", a.probeMeanIoU().get("hypercolumn")[0]);
             if (a.fineTuneAccuracy() != null) {
-                run.summary(e.getKey().key + "_finetune_acc", a.fineTuneAccuracy()[0]);
-                run.summary(e.getKey().key + "_finetune_miou", a.fineTuneMeanIoU()[0]);
+                out.put(e.getKey().key + "_finetune_acc", a.fineTuneAccuracy()[0]);
+                out.put(e.getKey().key + "_finetune_miou", a.fineTuneMeanIoU()[0]);
             }
         }
+        return out;
     }
 
     /** Rows: arms; columns: per-layer probe mIoU (or accuracy), mean ± std over labelled subsets. */

@@ -52,12 +52,19 @@ public final class FlexClaims {
                             + "is a linear transformation of RGB (inverted target, a linear intensity map: the best "
                             + "single unit is U1 or U2 of 4)",
                     "Fig. 4.2: noisy CIFAR, YUV and HSV ILSVRC → early units (no numbers in the text)")
-                    .quantity("inverted_best_unit").below(3),
+                    .quantity("inverted_best_unit").below(3)
+                    .unlessNoted("U1 could undo the inversion exactly (W∗(1−x)+b = −W∗x + (b+ΣW)), but with Adam at "
+                            + "1e-3 and a few hundred steps its 80 weights cannot change sign; the thesis' networks and "
+                            + "budgets are larger (exercise 2 gives ft-1 more)."),
             Claim.that("flex_fastflex_close_to_flex",
                     "§4.1.7: the two accelerated variants perform almost equally good but are significantly more "
                             + "computationally efficient (inverted target: mean test-accuracy gap flex − fast-flex over "
                             + "its runs, below the thesis' largest per-table mean)",
                     "mean(flex − fast-flex) ≤ 0.022 in every table (derived from Tables 4.3-4.5: MNIST 0.003, PACS "
                             + "0.022); ILSVRC→YUV rows −0.001, 0, 0")
-                    .quantity("inverted_flex_minus_fastflex").below(THESIS_MAX_MEAN_FASTFLEX_GAP));
+                    .quantity("inverted_flex_minus_fastflex").below(THESIS_MAX_MEAN_FASTFLEX_GAP)
+                    .unlessNoted("Not established; a likely reason: fast-flex ranks units by proxies (the source network with "
+                            + "one unit copied from ft-all) scored on a validation set of a few images per class, so its "
+                            + "pick is noisier than on the thesis' larger sets; the selection tables show each proxy pick "
+                            + "beside flex's."));
 }

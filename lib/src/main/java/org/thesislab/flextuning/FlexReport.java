@@ -6,7 +6,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.thesislab.core.Run;
 import org.thesislab.core.ThesisVsHere;
 import org.thesislab.core.data.FashionMnist;
 import org.thesislab.viz.Images;
@@ -358,11 +357,11 @@ public final class FlexReport {
     // ---------------------------------------------------------------- headline
 
     /**
-     * Records the chapter's summary.json keys in {@code run} and returns them: per target at the scarcest ratio,
+     * The chapter's summary.json keys ({@code run.summary(FlexReport.summary(results))}): per target at the scarcest ratio,
      * {@code T_flex_minus_fastflex} is the mean test accuracy of flex minus that of fast-flex (not the regret to
      * the oracle), and the {@code *_time_ratio}s are wall-clock times of fast-flex and faster-flex over flex's.
      */
-    public static Map<String, Double> summarize(Run run, FlexResults r) {
+    public static Map<String, Double> summary(FlexResults r) {
         Map<String, Double> out = new LinkedHashMap<>();
         int q = r.scarcestRatio();
         for (TargetShift t : r.targets()) {
@@ -378,9 +377,6 @@ public final class FlexReport {
         out.put("fasterflex_time_ratio", r.totalCost("faster-flex", true) / r.totalCost("flex", true));
         out.put("source_acc", r.sourceTestAccuracy());
         out.put("sweep_seconds", r.seconds());
-        if (run != null) {
-            out.forEach(run::summary);
-        }
         return out;
     }
 

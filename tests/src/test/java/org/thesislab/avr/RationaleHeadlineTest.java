@@ -1,17 +1,27 @@
 package org.thesislab.avr;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static org.junit.jupiter.api.Assertions.*;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.thesislab.avr.RationaleModel.Kind;
+import org.thesislab.core.ClaimsOverSeeds;
 
 /**
- * The chapter's headline at a small fixed-seed scale (3DS, held-out setting 1): a systematic and
- * consistent but not oblivious model (CNN-c) learns the training rationales and scores about zero on the
- * held-out ones, while the same architecture made (weakly) oblivious, by domain-adversarial training
- * (CNN-co) or by supervision (CNN*-c), scores clearly above chance (1/25) on them, with codes that reveal
- * less of the property they encode (2.4).
+ * The chapter's claims ({@link AvrClaims}) at a small size over seeds 0-2 (3DS, held-out setting 1, 6000 sequences,
+ * 16 px): the unconstrained CNN and the systematic and consistent CNN-c are no better than chance on held-out
+ * rationales, while CNN-c made oblivious by domain-adversarial training (CNN-co) or by supervision (CNN*-c) is,
+ * with codes that reveal less of their property (2.4). Each claim must hold in most seeds.
+ * <p>
+ * Not asserted: RN-co generalising (its min-max game does not reproduce at this size; the claim's caveat says
+ * why) and CNN*-c on Raven (needs 32 px Raven images and more training than a test affords).
  */
 class RationaleHeadlineTest {
+
+    private static final long[] SEEDS = {0, 1, 2};
 
     @Test
     void constraintsDecideHeldOutGeneralisation() {
@@ -19,24 +29,23 @@ class RationaleHeadlineTest {
                 RationaleModel.Sizes.small());
         Benchmark b = Benchmark.shapes3d(16);
         HeldOut split = HeldOut.latinDiagonal(b.universe(), 0);
-        var data = RationaleExperiment.Data.generate(b, split, cfg, 0);
-
-        var consistent = RationaleExperiment.run(RationaleModel.Kind.CNN_C, data, cfg, 0, false);
-        assertTrue(consistent.trainAccuracy() > 0.5, "CNN-c learns Y_train: " + consistent.trainAccuracy());
-        assertTrue(consistent.heldOutAccuracy() < 0.05, "CNN-c fails on Y_heldout: " + consistent.heldOutAccuracy());
-
-        var adversarial = RationaleExperiment.run(RationaleModel.Kind.CNN_CO, data, cfg, 0, false);
-        assertTrue(adversarial.heldOutAccuracy() > 0.12, "CNN-co generalises: " + adversarial.heldOutAccuracy());
-        assertTrue(adversarial.obliviousness() < consistent.obliviousness(),
-                "CNN-co codes are more oblivious: " + adversarial.obliviousness() + " vs " + consistent.obliviousness());
-
-        var oracle = RationaleExperiment.run(RationaleModel.Kind.CNN_STAR_C, data, cfg, 0, false);
-        assertTrue(oracle.heldOutAccuracy() > 0.3, "CNN*-c generalises: " + oracle.heldOutAccuracy());
-        assertTrue(oracle.obliviousness() < consistent.obliviousness() - 0.3,
-                "oracle codes are more oblivious: " + oracle.obliviousness() + " vs " + consistent.obliviousness());
-
+        List<Map<String, Double>> summaries = new ArrayList<>();
+        double[] perfect = null;
+        for (long seed : SEEDS) {
+            var data = RationaleExperiment.Data.generate(b, split, cfg, seed);
+            Map<Kind, RationaleExperiment.Outcome> outcomes = new LinkedHashMap<>();
+            for (Kind k : List.of(Kind.CNN, Kind.CNN_C, Kind.CNN_CO, Kind.CNN_STAR_C)) {
+                outcomes.put(k, RationaleExperiment.run(k, data, cfg, seed, false));
+            }
+            summaries.add(AvrReport.summary(outcomes, ""));
+            if (perfect == null) {
+                perfect = RationaleExperiment.trueValueAccuracy(data, cfg, seed);
+            }
+        }
+        ClaimsOverSeeds.assertHoldInMajority(ClaimsOverSeeds.select(AvrClaims.ALL, "avr_cnn_excludes_heldout",
+                "avr_two_criteria_not_enough", "avr_cnn_co_generalises", "avr_oracle_generalises",
+                "avr_co_more_oblivious"), summaries);
         // with perfect values, the consistent module alone generalises to (almost) every held-out sequence
-        double[] perfect = RationaleExperiment.trueValueAccuracy(data, cfg, 0);
         assertTrue(perfect[1] > 0.9, "phi on the true values, Y_heldout: " + perfect[1]);
     }
 }

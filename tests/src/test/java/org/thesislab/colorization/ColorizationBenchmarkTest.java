@@ -20,7 +20,7 @@ class ColorizationBenchmarkTest {
     void trainingThroughputAndBatchedSampling() {
         ColorizationExperiment.Config q = ColorizationExperiment.Config.forScale(Scale.QUICK);
         ColorizationExperiment.Config cfg = new ColorizationExperiment.Config(Scale.QUICK, q.side(), q.factor(), 640, 64,
-                1, q.batchSize(), q.learningRate(), q.decayPerStep(), q.embeddingWidth(), q.embeddingBlocks(),
+                1, q.batchSize(), q.learningRate(), q.decayPerStep(), q.polyakDecay(), q.embeddingWidth(), q.embeddingBlocks(),
                 q.decoderWidth(), q.decoderBlocks(), q.components(), q.categoricalBins(), 8, 2);
         try (ColorizationExperiment exp = new ColorizationExperiment(cfg, 0).quiet()) {
             ColorizationExperiment.Trained pic = exp.train(ColorizationExperiment.Variant.PIC);

@@ -87,7 +87,8 @@ class ChapterClaimsTest {
         chapters().forEach((notebook, e) -> {
             List<Claim> claims = e.getKey();
             int min = notebook.startsWith("00") ? 1 : 3;
-            assertTrue(claims.size() >= min && claims.size() <= 6, notebook + ": " + claims.size() + " claims, expected " + min + "-6");
+            // the main claims, not every sentence of the chapter
+            assertTrue(claims.size() >= min && claims.size() <= 8, notebook + ": " + claims.size() + " claims, expected " + min + "-8");
             for (Claim c : claims) {
                 assertFalse(c.statement() == null || c.statement().isBlank(), notebook + ": " + c.id() + " has no statement");
                 assertFalse(c.thesis() == null || c.thesis().isBlank(), notebook + ": " + c.id() + " has no thesis numbers");

@@ -1,31 +1,38 @@
 package org.thesislab.cpfs;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.thesislab.core.ClaimsOverSeeds;
 import org.thesislab.core.Scale;
 import org.thesislab.cpfs.CpfsExperiment.Arm;
 
 /**
- * The chapter's headline at a reduced 'quick' size with fixed seeds: features pre-trained with CPFS-CE on
- * MovingShapes transfer to segmentation better than a random initialisation and than the same training on
- * shuffled (wrong) flow (about 40 s on one thread).
+ * The chapter's claims ({@link CpfsClaims}) at a reduced 'quick' size over seeds 0-2: features pre-trained with
+ * CPFS-CE and CPFS-KTA on MovingShapes transfer to segmentation (the linear semantic probe on the frozen
+ * hypercolumn) better than a random initialisation, and CPFS-CE better than the same training on shuffled (wrong)
+ * flow. Each claim must hold in most seeds.
+ * <p>
+ * Not asserted here: the fine-tuning claim and the comparison with direct flow classification (the notebook checks
+ * them at 'quick'; they need the fine-tuning stage and a fifth arm, more than a test affords).
  */
 class CpfsHeadlineTest {
+
+    private static final long[] SEEDS = {0, 1, 2};
+
     @Test
     void cpfsFeaturesBeatRandomAndShuffledFlow() {
-        CpfsExperiment.Config s = CpfsExperiment.Config.forScale(Scale.QUICK).with(1024, 4, 1, 0, List.of(Arm.RANDOM, Arm.CPFS_CE, Arm.SHUFFLED));
-        try (NDManager m = NDManager.newBaseManager()) {
-            Map<Arm, CpfsExperiment.ArmScores> scores = CpfsExperiment.runAll(s, 0, null, m);
-            System.out.println(CpfsExperiment.transferTable(scores).printAll());
-            double ce = scores.get(Arm.CPFS_CE).probeMeanIoU().get("hypercolumn")[0];
-            double random = scores.get(Arm.RANDOM).probeMeanIoU().get("hypercolumn")[0];
-            double shuffled = scores.get(Arm.SHUFFLED).probeMeanIoU().get("hypercolumn")[0];
-            assertTrue(ce > random, "CPFS-CE probe mIoU " + ce + " should beat random init " + random);
-            assertTrue(ce > shuffled, "CPFS-CE probe mIoU " + ce + " should beat the shuffled-flow control " + shuffled);
+        CpfsExperiment.Config s = CpfsExperiment.Config.forScale(Scale.QUICK)
+                .with(1024, 4, 1, 0, List.of(Arm.RANDOM, Arm.CPFS_CE, Arm.CPFS_KTA, Arm.SHUFFLED));
+        List<Map<String, Double>> summaries = new ArrayList<>();
+        for (long seed : SEEDS) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                summaries.add(CpfsExperiment.summary(CpfsExperiment.runAll(s, seed, null, m)));
+            }
         }
+        ClaimsOverSeeds.assertHoldInMajority(ClaimsOverSeeds.select(CpfsClaims.ALL, "cpfs_ce_beats_random_probe",
+                "cpfs_kta_beats_random_probe", "cpfs_ce_learns_from_motion", "cpfs_ce_groups_foreground"), summaries);
     }
 }

@@ -2,11 +2,13 @@ package org.thesislab.odgi;
 
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
+import org.thesislab.core.ClaimsOverSeeds;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The chapter's headline (§3.1.4, Table 3.2) reproduced small over seeds 0-2: ODGI 64-32 (the thesis'
  * 512-256) comes close to the 128-px single-shot detector (1024 px) with clearly fewer pixels and
  * multiply-adds, and clearly beats the single-shot detector at its own first-stage resolution (64 px).
- * A claim holds when it holds on the mean over the seeds and in the majority of them; thresholds are
- * {@link OdgiExperiment#CLOSE_SHARE}, {@link OdgiExperiment#CHEAPER_SHARE} and {@link OdgiExperiment#BEATS_MARGIN}.
+ * The claims of {@link OdgiClaims} that this size measures must hold in most seeds (the timing claim and the
+ * groups ablation are left to the notebook); the compute claim at γ_train holds when it holds on the mean over
+ * the seeds and in the majority of them, with {@link OdgiExperiment#CLOSE_SHARE},
+ * {@link OdgiExperiment#CHEAPER_SHARE} and {@link OdgiExperiment#BEATS_MARGIN}.
  * <p>
  * Not reproduced at this size: at the γ the thesis' rule picks on validation (the mean number of
  * relevant crops, 8 for all three seeds) ODGI is close (103 % of the baseline's AP@0.5) but costs 75 %
@@ -35,6 +39,7 @@ class OdgiHeadlineTest {
     @Test
     void odgiAtLowResolutionNearlyMatchesTheHighResolutionBaselineForLessCompute() {
         List<Run> runs = new ArrayList<>();
+        List<Map<String, Double>> summaries = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         for (long seed : SEEDS) {
             OdgiExperiment.Config c = OdgiExperiment.Config.reproduction(seed);
@@ -44,6 +49,7 @@ class OdgiHeadlineTest {
                 OdgiExperiment.Row atTrain = r.gammaCurves().stream()
                         .filter(x -> x.variant().equals("gamma sweep") && x.gamma() == gammaTrain).findFirst().orElseThrow();
                 runs.add(new Run(r.headline(), atTrain, r.baseline(128), r.baseline(64)));
+                summaries.add(OdgiTables.summary(r, c));
                 report.append(String.format(Locale.ROOT, "%nseed %d: ", seed)).append(OdgiExperiment.headline(r, 128, 64))
                         .append(String.format(Locale.ROOT, "%nat γ_train=%d: AP@0.5 %.3f with %.0f%% of the pixels, %.0f%% of the multiply-adds",
                                 gammaTrain, atTrain.ap50(), 100 * atTrain.megapixels() / r.baseline(128).megapixels(),
@@ -53,10 +59,8 @@ class OdgiHeadlineTest {
         System.out.println(report);
 
         assertHolds(runs, "the high-resolution baseline should learn the task (AP@0.5 > 0.5)", x -> x.high().ap50() - 0.5, report);
-        assertHolds(runs, "ODGI at the validation-chosen γ should come close to the 128-px baseline",
-                x -> x.chosen().ap50() / x.high().ap50() - OdgiExperiment.CLOSE_SHARE, report);
-        assertHolds(runs, "ODGI at the validation-chosen γ should clearly beat the 64-px baseline",
-                x -> x.chosen().ap50() - x.low().ap50() - OdgiExperiment.BEATS_MARGIN, report);
+        ClaimsOverSeeds.assertHoldInMajority(ClaimsOverSeeds.select(OdgiClaims.ALL, "odgi_beats_same_resolution",
+                "odgi_close_to_high_resolution", "odgi_fewer_pixels", "odgi_offsets_help"), summaries);
         assertHolds(runs, "ODGI at γ_train should come close to the 128-px baseline",
                 x -> x.atTrainGamma().ap50() / x.high().ap50() - OdgiExperiment.CLOSE_SHARE, report);
         assertHolds(runs, "ODGI at γ_train should process clearly fewer pixels",

@@ -26,7 +26,8 @@ import tech.tablesaw.api.Table;
  *
  * <p>Epoch e shuffles with {@code Seeds.derive(seed, e)} and re-seeds the engine with it, so a run resumed
  * after epoch e continues exactly as the uninterrupted run would. Each step runs inside its own
- * {@link NDManager} scope, so native memory stays flat across epochs.
+ * {@link NDManager} scope, so native memory stays flat across epochs. With {@link Builder#polyakAveraging}
+ * validation, early stopping and the block that {@link #fit} leaves behind use the averaged weights.
  */
 public final class TrainingLoop {
     private final Block block;
@@ -44,6 +45,7 @@ public final class TrainingLoop {
     private final boolean showProgress;
     private final String title;
     private final List<TrainingListener> listeners;
+    private final double polyakDecay;
 
     private TrainingLoop(Builder b) {
         this.block = b.block;
@@ -61,6 +63,7 @@ public final class TrainingLoop {
         this.showProgress = b.showProgress;
         this.title = b.title;
         this.listeners = List.copyOf(b.listeners);
+        this.polyakDecay = b.polyakDecay;
     }
 
     /**
@@ -112,7 +115,9 @@ public final class TrainingLoop {
         int stepsPerEpoch = train.batchCount(batchSize);
         long t0 = System.nanoTime();
         int epochsRun = startEpoch - 1;
-        try (Progress bar = showProgress ? Progress.start(title, (long) epochs * stepsPerEpoch) : null) {
+        try (Progress bar = showProgress ? Progress.start(title, (long) epochs * stepsPerEpoch) : null;
+             PolyakAverage average = Double.isNaN(polyakDecay) ? null
+                     : new PolyakAverage(parameters.stream().map(Parameter::getArray).toList(), polyakDecay)) {
             if (bar != null) {
                 bar.update((long) (startEpoch - 1) * stepsPerEpoch, startEpoch > 1 ? "resumed after epoch " + (startEpoch - 1) : "");
             }
@@ -130,10 +135,16 @@ public final class TrainingLoop {
                 long e0 = System.nanoTime();
                 Map<String, Double> row = new LinkedHashMap<>();
                 row.put("epoch", (double) epoch);
-                Map<String, Double> trainStats = trainEpoch(train, store, step, epoch, stepsPerEpoch,
+                if (average != null) {
+                    average.useWeights();
+                }
+                Map<String, Double> trainStats = trainEpoch(train, store, step, average, epoch, stepsPerEpoch,
                         train.order(Seeds.stream(epochSeed, "shuffle")), bar);
                 row.putAll(trainStats);
                 double trainSeconds = (System.nanoTime() - e0) / 1e9;
+                if (average != null) {
+                    average.useAverages();
+                }
                 if (validation != null) {
                     row.putAll(evaluate(validation, store, "val_"));
                 }
@@ -171,6 +182,9 @@ public final class TrainingLoop {
                     bar.update((long) epoch * stepsPerEpoch, status(row));
                 }
             }
+            if (average != null) {
+                average.useAverages();
+            }
         }
         if (bestWeights != null && bestEpoch != epochsRun) {
             Checkpoint.restore(block, bestWeights, manager);
@@ -179,7 +193,7 @@ public final class TrainingLoop {
     }
 
     private Map<String, Double> trainEpoch(TensorDataset train, ParameterStore store, TrainingStep step,
-            int epoch, int stepsPerEpoch, int[] order, Progress bar) {
+            PolyakAverage average, int epoch, int stepsPerEpoch, int[] order, Progress bar) {
         double lossSum = 0;
         long seen = 0;
         for (Evaluator e : evaluators) {
@@ -193,6 +207,9 @@ public final class TrainingLoop {
                     predictions[0] = block.forward(store, batch.features(), true);
                     return loss.evaluate(batch.labels(), predictions[0]);
                 }, epoch, b + 1, stepsPerEpoch);
+                if (average != null) {
+                    average.update();
+                }
                 for (Evaluator e : evaluators) {
                     e.updateAccumulator("train", batch.labels(), predictions[0]);
                 }
@@ -299,6 +316,7 @@ public final class TrainingLoop {
         private boolean showProgress = true;
         private String title = "training";
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private double polyakDecay = Double.NaN;
 
         private Builder(Block block, Loss loss, Optimizer optimizer, NDManager manager) {
             this.block = Objects.requireNonNull(block, "block");
@@ -362,7 +380,20 @@ public final class TrainingLoop {
             return this;
         }
 
+        /**
+         * Polyak averaging of the weights with this decay per update ({@link PolyakAverage}; PixelCNN++'s code
+         * uses 0.999): validation, early stopping and the trained block use the averages.
+         */
+        public Builder polyakAveraging(double decay) {
+            this.polyakDecay = decay;
+            return this;
+        }
+
         public TrainingLoop build() {
+            if (!Double.isNaN(polyakDecay) && checkpointDir != null) {
+                throw new IllegalStateException("Polyak averaging and checkpoints together are not supported (the "
+                        + "averages are not saved, so a resumed run would differ): use one or the other.");
+            }
             return new TrainingLoop(this);
         }
     }

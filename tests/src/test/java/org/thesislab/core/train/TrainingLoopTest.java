@@ -75,6 +75,33 @@ class TrainingLoopTest {
     }
 
     @Test
+    void polyakAveragingTrainsOnTheWeightsAndValidatesAndKeepsTheirAverage() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TensorDataset data = blobs(m, 32, 1);
+            float[] w0 = flatParameters(mlp(m, 2));
+            Block one = mlp(m, 2);
+            loop(one, m, 1).batchSize(32).build().fit(data, null);
+            Block two = mlp(m, 2);
+            loop(two, m, 2).batchSize(32).build().fit(data, null);
+            float[] w1 = flatParameters(one);
+            float[] w2 = flatParameters(two);
+
+            Block averaged = mlp(m, 2);
+            TrainingLoop polyak = loop(averaged, m, 2).batchSize(32).polyakAveraging(0.5).build();
+            TrainingLoop.Result r = polyak.fit(data, data);
+            // one update per epoch: avg = 0.5 (0.5 w0 + 0.5 w1) + 0.5 w2, while training follows w0 -> w1 -> w2
+            float[] avg = flatParameters(averaged);
+            for (int i = 0; i < avg.length; i++) {
+                assertEquals(0.25f * w0[i] + 0.25f * w1[i] + 0.5f * w2[i], avg[i], 1e-6f, "parameter " + i);
+            }
+            assertEquals(r.last("val_loss"), polyak.evaluate(data, "val_").get("val_loss"), 1e-9,
+                    "the last validation saw the averages the block now holds");
+            assertThrows(IllegalStateException.class, () -> loop(mlp(m, 2), m, 1).polyakAveraging(0.9).checkpoints(dir).build());
+            assertThrows(IllegalArgumentException.class, () -> loop(mlp(m, 2), m, 1).polyakAveraging(1.0).build().fit(data, null));
+        }
+    }
+
+    @Test
     void resumingFromACheckpointContinuesExactlyAsAnUninterruptedRun() {
         try (NDManager m = NDManager.newBaseManager()) {
             TensorDataset data = blobs(m, 200, 1);
