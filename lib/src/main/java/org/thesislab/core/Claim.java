@@ -101,7 +101,7 @@ public record Claim(String id, String statement, String thesis, String subject, 
 
     /** What is compared, in summary keys: "cnn_co_heldout_acc > cnn_heldout_acc + 0.1". */
     public String comparison() {
-        String ref = reference == null ? String.valueOf(fixedReference) : reference;
+        String ref = reference == null ? digits(fixedReference) : reference;
         if (relation == Relation.AT_LEAST_SHARE || relation == Relation.AT_MOST_SHARE) {
             return subject + " " + relation.symbol + " " + margin + " × " + ref;
         }
