@@ -9,6 +9,7 @@ import tech.tablesaw.api.Table;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -122,7 +123,7 @@ public final class AvrReport {
         int side = d.size() * zoom;
         int pad = 8;
         int title = 34;
-        int caption = 16;
+        int caption = 30;
         int width = Math.max(pad + n * (side + pad), 420);
         int rowH = title + side + caption + pad;
         BufferedImage img = new BufferedImage(width, pad + indices.length * rowH, BufferedImage.TYPE_INT_RGB);
@@ -147,8 +148,11 @@ public final class AvrReport {
                 int x = pad + panel * (side + pad);
                 g.drawImage(d.image(i, panel), x, y + title, side, side, null);
                 g.setColor(Color.BLACK);
-                g.drawString(u.property(rat.property()).name() + " = "
-                        + u.property(rat.property()).format(d.value(i, panel, rat.property())), x, y + title + side + 13);
+                // two lines, each cut to the panel's width, so that long values do not run into the next panel
+                FontMetrics fm = g.getFontMetrics();
+                g.drawString(Plots.ellipsize(u.property(rat.property()).name(), fm, side + pad - 2), x, y + title + side + 13);
+                g.drawString(Plots.ellipsize("= " + u.property(rat.property()).format(d.value(i, panel, rat.property())),
+                        fm, side + pad - 2), x, y + title + side + 26);
             }
         }
         g.dispose();
@@ -255,6 +259,7 @@ public final class AvrReport {
             cols.add(shortName(u, rat) + (split.isHeldOut(rat) ? " *" : ""));
         }
         return Plots.heatmap(o.kind().label() + ": predictions on held-out sequences (* = held-out class)",
+                "true (held-out) rationale", "predicted rationale (share of the row's sequences)",
                 rows.stream().map(r -> shortName(u, r)).toList(), cols, m, "%.2f");
     }
 

@@ -40,6 +40,11 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /** Fills the bar when the work ends before its total (early stopping), saying why. */
+    public void finishEarly(String why) {
+        update(total, why);
+    }
+
     public void step(String statusText) {
         update(done + 1, statusText);
     }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import com.google.gson.GsonBuilder;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -190,6 +191,28 @@ public final class Run {
             writeSummary();
         }
         table("claims", Claim.table("Thesis claims, " + scale.label() + " scale, seed " + seed, verdicts));
+    }
+
+    /**
+     * Shows this notebook's thesis claims over seeds ({@code claims.png} of {@code environment/lab reproduce --seeds},
+     * from {@code build/results/seeds/aggregate/NAME}) with the scale, seeds and commits they came from, or says how
+     * to make them. In a reproduce run it only names the file: an executed notebook shows its own run's numbers.
+     */
+    public void claimsOverSeeds() {
+        String root = System.getenv("THESISLAB_RESULTS_ROOT");
+        Path aggregate = (root == null || root.isBlank() ? Project.root().resolve("build").resolve("results") : Path.of(root))
+                .resolve("seeds").resolve("aggregate").resolve(name);
+        String results = System.getenv(RESULTS_ENV);
+        if (!Files.isRegularFile(aggregate.resolve("aggregate.json"))) {
+            System.out.println("No runs over seeds yet: environment/lab reproduce --seeds 0-2 " + name
+                    + " runs this notebook for seeds 0, 1 and 2 and counts in how many each claim holds.");
+        } else if (results != null && !results.isBlank()) {
+            System.out.println("The claims over seeds are in " + aggregate.resolve("claims.png") + ".");
+        } else {
+            SeedAggregate a = SeedAggregate.load(aggregate);
+            System.out.println("Claims over seeds: " + a.provenance());
+            Display.image(a.figure());
+        }
     }
 
     /** Records a headline number in summary.json (rewritten atomically at once). */

@@ -88,6 +88,15 @@ public final class Plots {
      */
     public static BufferedImage heatmap(String title, List<String> rowLabels, List<String> columnLabels,
             double[][] values, String format) {
+        return heatmap(title, null, null, rowLabels, columnLabels, values, format);
+    }
+
+    /**
+     * A heatmap as above with axis titles ({@code rowTitle} beside the row labels, {@code columnTitle} above the
+     * column labels; either may be null) and a colour bar from the smallest to the largest value.
+     */
+    public static BufferedImage heatmap(String title, String rowTitle, String columnTitle, List<String> rowLabels,
+            List<String> columnLabels, double[][] values, String format) {
         int rows = values.length;
         int cols = rows == 0 ? 0 : values[0].length;
         if (rowLabels.size() != rows || columnLabels.size() != cols) {
@@ -105,15 +114,33 @@ public final class Plots {
             }
         }
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        Font bold = font.deriveFont(Font.BOLD);
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         FontMetrics fm = probe.createGraphics().getFontMetrics(font);
-        int left = 10 + rowLabels.stream().mapToInt(fm::stringWidth).max().orElse(0);
-        int top = 40 + columnLabels.stream().mapToInt(fm::stringWidth).max().orElse(0);
+        int rowTitleWidth = rowTitle == null ? 0 : 22;
+        int left = 10 + rowTitleWidth + rowLabels.stream().mapToInt(fm::stringWidth).max().orElse(0);
+        int top = 40 + (columnTitle == null ? 0 : 18) + columnLabels.stream().mapToInt(fm::stringWidth).max().orElse(0);
         int cell = Math.max(36, Math.min(64, 640 / Math.max(1, cols)));
-        BufferedImage img = new BufferedImage(left + cols * cell + 20, top + rows * cell + 20, BufferedImage.TYPE_INT_RGB);
+        String loText = Double.isFinite(lo) ? String.format("%.3g", lo) : "";
+        String hiText = Double.isFinite(hi) ? String.format("%.3g", hi) : "";
+        int bar = 14;
+        int barLeft = left + cols * cell + 16;
+        int width = barLeft + bar + 8 + Math.max(fm.stringWidth(loText), fm.stringWidth(hiText)) + 10;
+        BufferedImage img = new BufferedImage(width, top + rows * cell + 20, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(img);
         g.setFont(font.deriveFont(Font.BOLD, 14f));
         g.drawString(title, 10, 20);
+        g.setFont(bold);
+        if (columnTitle != null) {
+            g.drawString(columnTitle, left, 40);
+        }
+        if (rowTitle != null) {
+            Graphics2D r = (Graphics2D) g.create();
+            r.translate(18, top + rows * cell / 2 + fm.stringWidth(rowTitle) / 2);
+            r.rotate(-Math.PI / 2);
+            r.drawString(rowTitle, 0, 0);
+            r.dispose();
+        }
         g.setFont(font);
         for (int c = 0; c < cols; c++) {
             Graphics2D r = (Graphics2D) g.create();
@@ -124,7 +151,7 @@ public final class Plots {
         }
         for (int rI = 0; rI < rows; rI++) {
             g.setColor(Color.BLACK);
-            g.drawString(rowLabels.get(rI), 5, top + rI * cell + cell / 2 + 5);
+            g.drawString(rowLabels.get(rI), 5 + rowTitleWidth, top + rI * cell + cell / 2 + 5);
             for (int c = 0; c < cols; c++) {
                 double v = values[rI][c];
                 double t = hi > lo ? (v - lo) / (hi - lo) : 0.5;
@@ -136,6 +163,15 @@ public final class Plots {
                 g.drawString(label, left + c * cell + (cell - fm.stringWidth(label)) / 2, top + rI * cell + cell / 2 + 5);
             }
         }
+        // colour bar: the largest value at the top
+        int barHeight = Math.max(cell, rows * cell);
+        for (int y = 0; y < barHeight; y++) {
+            g.setColor(viridis(1 - y / (double) Math.max(1, barHeight - 1)));
+            g.fillRect(barLeft, top + y, bar, 1);
+        }
+        g.setColor(Color.BLACK);
+        g.drawString(hiText, barLeft + bar + 4, top + 10);
+        g.drawString(loText, barLeft + bar + 4, top + barHeight);
         g.dispose();
         return img;
     }
@@ -195,18 +231,27 @@ public final class Plots {
 
     /** Places figures side by side (e.g. loss and accuracy curves). */
     public static BufferedImage row(Object... figures) {
+        return tile(true, figures);
+    }
+
+    /** Stacks figures top to bottom (e.g. rows made by {@link #row}). */
+    public static BufferedImage column(Object... figures) {
+        return tile(false, figures);
+    }
+
+    private static BufferedImage tile(boolean sideBySide, Object... figures) {
         List<BufferedImage> images = new ArrayList<>();
         for (Object f : figures) {
             images.add(toImage(f));
         }
-        int w = images.stream().mapToInt(BufferedImage::getWidth).sum();
-        int h = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int along = images.stream().mapToInt(im -> sideBySide ? im.getWidth() : im.getHeight()).sum();
+        int across = images.stream().mapToInt(im -> sideBySide ? im.getHeight() : im.getWidth()).max().orElse(1);
+        BufferedImage out = new BufferedImage(sideBySide ? along : across, sideBySide ? across : along, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(out);
-        int x = 0;
+        int at = 0;
         for (BufferedImage im : images) {
-            g.drawImage(im, x, 0, null);
-            x += im.getWidth();
+            g.drawImage(im, sideBySide ? at : 0, sideBySide ? 0 : at, null);
+            at += sideBySide ? im.getWidth() : im.getHeight();
         }
         g.dispose();
         return out;
@@ -261,7 +306,8 @@ public final class Plots {
         return g;
     }
 
-    private static String ellipsize(String s, FontMetrics fm, int width) {
+    /** {@code s} cut with an ellipsis to fit {@code width} pixels in font {@code fm} (captions under small images). */
+    public static String ellipsize(String s, FontMetrics fm, int width) {
         if (fm.stringWidth(s) <= width) {
             return s;
         }

@@ -123,6 +123,10 @@ public final class TrainingLoop {
             }
             for (int epoch = startEpoch; epoch <= epochs; epoch++) {
                 if (monitor != null && stale >= patience) {
+                    if (bar != null) {
+                        bar.finishEarly(String.format("stopped early after epoch %d of %d: %s did not improve for %d "
+                                + "epochs (best: epoch %d)", epoch - 1, epochs, monitor, patience, bestEpoch));
+                    }
                     break;
                 }
                 if (checkpointDir != null) {
