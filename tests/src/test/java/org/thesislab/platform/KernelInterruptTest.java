@@ -24,7 +24,7 @@ import org.thesislab.core.Project;
  * Kernel > Interrupt through the real Jupyter protocol: the "thesislab" kernelspec that {@code environment/lab
  * setup} builds, driven by jupyter_client ({@code tests/src/test/python/kernel_driver.py}) the way the notebook
  * server drives it. An interrupted cell must end within seconds with an error, and the kernel must keep its
- * variables and run the next cells.
+ * variables and run the next cells; redefining and re-running cells must not lose state.
  */
 class KernelInterruptTest {
     /** Seconds from Kernel > Interrupt to the cell's execute_reply that the test accepts. */
@@ -93,6 +93,57 @@ class KernelInterruptTest {
 
         System.out.printf("Interrupt latency (interrupt_request to execute_reply): sleep loop %.2f s, training %.2f s%n",
                 sleep.get("interrupt_latency").getAsDouble(), training.get("interrupt_latency").getAsDouble());
+    }
+
+    /**
+     * What a user does between cells: train, define a helper, redefine it, re-run an import cell and a middle cell.
+     * JShell recompiles the snippets that depend on a redefined one; the trained model, the run and the other
+     * variables must survive it.
+     */
+    @Test
+    void redefiningAHelperAndReRunningCellsKeepsTheTrainedModelAndTheRun() throws Exception {
+        String imports = """
+                import ai.djl.ndarray.*;
+                import ai.djl.ndarray.types.*;
+                import ai.djl.nn.*;
+                import ai.djl.nn.core.Linear;
+                import ai.djl.training.loss.Loss;
+                import org.thesislab.core.*;
+                import org.thesislab.core.data.TensorDataset;
+                import org.thesislab.core.train.*;
+                """;
+        List<Map<String, Object>> cells = new ArrayList<>();
+        cells.add(cell(imports + "Run run = Run.start(\"state-test\", Scale.SMOKE, 0, java.nio.file.Path.of(\""
+                + tmp.resolve("run") + "\"));", null, 300));
+        cells.add(cell("""
+                NDManager m = NDManager.newBaseManager();
+                SequentialBlock net = new SequentialBlock().add(Linear.builder().setUnits(8).build())
+                        .add(Activation.reluBlock()).add(Linear.builder().setUnits(2).build());
+                net.initialize(m, DataType.FLOAT32, new Shape(1, 4));
+                TensorDataset data = new TensorDataset(new NDList(m.randomNormal(new Shape(256, 4))),
+                        new NDList(m.randomInteger(0, 2, new Shape(256), DataType.INT32)));
+                var result = TrainingLoop.builder(net, Loss.softmaxCrossEntropyLoss(), new Adam(1e-2f), m).batchSize(32)
+                        .epochs(3).progress(false, "state-demo").build().fit(data, null);
+                double trainedLoss = result.last("train_loss");
+                """, null, 300));
+        cells.add(cell("double scaled(double x) { return 2 * x; }\nSystem.out.println(scaled(1));", null, 60));
+        cells.add(cell("double scaled(double x) { return 3 * x; }", null, 60));
+        cells.add(cell(imports, null, 60));
+        cells.add(cell("System.out.println(scaled(1));", null, 60));
+        cells.add(cell("""
+                run.summary("trained_loss", trainedLoss);
+                var out = net.forward(new ai.djl.training.ParameterStore(m, false), new NDList(m.ones(new Shape(1, 4))), false);
+                System.out.println(out.singletonOrThrow().getShape() + " " + (result.last("train_loss") == trainedLoss)
+                        + " " + run.summary().get("trained_loss").equals(trainedLoss));
+                """, null, 60));
+
+        JsonArray results = drive(cells);
+        for (int i = 0; i < 5; i++) {
+            assertEquals("ok", results.get(i).getAsJsonObject().get("status").getAsString(), "cell " + i + ": " + results.get(i));
+        }
+        assertStdout(results.get(2).getAsJsonObject(), "2.0");
+        assertStdout(results.get(5).getAsJsonObject(), "3.0");
+        assertStdout(results.get(6).getAsJsonObject(), "(1, 2) true true");
     }
 
     private static void assertStdout(JsonObject cell, String expected) {

@@ -103,6 +103,8 @@ class NotebooksTest {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(finished, name + " did not finish within 20 minutes at smoke scale:\n" + output);
         assertEquals(0, p.exitValue(), name + " failed:\n" + output);
+        assertTrue(output.contains(name + " · ") && output.contains(" · cell 1/"),
+                name + ": reproduce did not say which cell it was running:\n" + output);
         Path results = resultsRoot.resolve(name);
         JsonObject summary = JsonParser.parseString(Files.readString(results.resolve("summary.json"))).getAsJsonObject();
         assertEquals("smoke", summary.get("scale").getAsString());
