@@ -27,13 +27,20 @@ public final class ColorizationClaims {
                     "§3.2.5 (Gating and model selection): PIC with gating achieves a lower negative log-likelihood than "
                             + "its counterpart without gating (test bits/dim)",
                     "2.72 vs 2.78 bits/dim (CIFAR-10)")
-                    .quantity("pixelcnn_nll_bpd").below("pixelcnn_nogate_nll_bpd", 0),
+                    .quantity("pixelcnn_nll_bpd").below("pixelcnn_nogate_nll_bpd", 0)
+                    .unlessNoted("The thesis' gap is small (0.06 bits/dim after 150 epochs of CIFAR-10); on a few "
+                            + "minutes of training on small scenes it is within the seed-to-seed spread, so one run "
+                            + "says little: count the seeds with reproduce --seeds."),
             Claim.that("pic_more_saturated_than_per_pixel_map",
                     "§3.2.5: the samples generated from PIC tend to display more saturated colors than MAP "
                             + "colorizations of the embedding network e_φ alone (average perceptual saturation, "
                             + "Lübbe 2010, %)",
                     "36.4% vs 32.7% (ILSVRC val, 1000 samples)")
-                    .quantity("pixelcnn_saturation").above("perpixel_map_saturation", 0),
+                    .quantity("pixelcnn_saturation").above("perpixel_map_saturation", 0)
+                    .unlessNoted("Likely: on these scenes an ambiguous circle is one of a few saturated palette "
+                            + "colours, never in between, so the per-pixel mixture's mode, and with it e_φ's MAP "
+                            + "colorization, is a saturated colour too; on ILSVRC the per-pixel modes of an ambiguous "
+                            + "object are many and muddy. At the headline test's size it held in none of three seeds."),
             Claim.that("pic_samples_coherent",
                     "§3.2.1 (Fig. 3.11) and §3.2.5: with pixels predicted independently, probabilistic sampling gives "
                             + "pixels of a same region different colors; PIC models the relationships between "

@@ -15,7 +15,8 @@ final class NanPoison {
             return lib;
         }
         Files.createDirectories(lib.getParent());
-        Path partial = lib.resolveSibling("libnan_poison.so.partial");
+        // test classes run two at a time: each compiles to a file of its own and renames it into place
+        Path partial = Files.createTempFile(lib.getParent(), "libnan_poison", ".so.partial");
         Process cc = new ProcessBuilder("cc", "-O2", "-shared", "-fPIC", "-o", partial.toString(), source.toString())
                 .redirectErrorStream(true).start();
         String out = new String(cc.getInputStream().readAllBytes());
@@ -23,7 +24,8 @@ final class NanPoison {
             throw new IllegalStateException("Could not compile " + source + " (a C compiler is needed for the "
                     + "determinism harness: apt-get install gcc):\n" + out);
         }
-        Files.move(partial, lib, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, lib, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return lib;
     }
 }
