@@ -54,7 +54,12 @@ public final class OdgiClaims {
                             + "ignored) in detection accuracy for an equivalent number of crops (AP@0.5)",
                     "SDD AP@0.5 at γ1 = 1/3/5/10: ODGI-tt 512-256 0.245/0.361/0.415/0.457 vs no groups "
                             + "0.225/0.321/0.380/0.438; 256-128 0.128/0.243/0.293/0.331 vs 0.122/0.229/0.282/0.326")
-                    .quantity("odgi_ap50").above("no_groups_ap50", 0),
+                    .quantity("odgi_ap50").above("no_groups_ap50", 0)
+                    .unlessNoted("Ignoring the group flag changes the transition only for boxes confident enough to "
+                            + "exit early (c > τ_high), and the confidence target is the IoU, rarely that high for boxes "
+                            + "of a few pixels; so the two models differ mostly by the group loss's gradient in the "
+                            + "backbone and score about the same, on either side by seed (the notebook's early-exit "
+                            + "count tells). The thesis' SDD objects are larger in pixels."),
             Claim.that("odgi_offsets_help",
                     "§3.1.5, Table 3.3: ignoring the rescaling step during patch extraction (no offsets) affects the "
                             + "MAP even more negatively: crops do not fully enclose the objects (AP@0.5)",
