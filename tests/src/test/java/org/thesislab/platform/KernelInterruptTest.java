@@ -30,6 +30,18 @@ class KernelInterruptTest {
     /** Seconds from Kernel > Interrupt to the cell's execute_reply that the test accepts. */
     private static final double MAX_LATENCY = 10;
 
+    /** The import cell both kernel sessions start with (the state test runs it twice). */
+    private static final String IMPORTS = """
+            import ai.djl.ndarray.*;
+            import ai.djl.ndarray.types.*;
+            import ai.djl.nn.*;
+            import ai.djl.nn.core.Linear;
+            import ai.djl.training.loss.Loss;
+            import org.thesislab.core.*;
+            import org.thesislab.core.data.TensorDataset;
+            import org.thesislab.core.train.*;
+            """;
+
     @TempDir
     Path tmp;
 
@@ -39,14 +51,7 @@ class KernelInterruptTest {
         cells.add(cell("var kept = 42;", null, 300));
         cells.add(cell("for (int i = 0; i < 120; i++) { Thread.sleep(1000); }\nSystem.out.println(\"loop finished\");", 3.0, 60));
         cells.add(cell("System.out.println(\"kept=\" + kept);", null, 60));
-        cells.add(cell("""
-                import ai.djl.ndarray.*;
-                import ai.djl.ndarray.types.*;
-                import ai.djl.nn.*;
-                import ai.djl.nn.core.Linear;
-                import ai.djl.training.loss.Loss;
-                import org.thesislab.core.data.TensorDataset;
-                import org.thesislab.core.train.*;
+        cells.add(cell(IMPORTS + """
                 NDManager m = NDManager.newBaseManager();
                 SequentialBlock net = new SequentialBlock().add(Linear.builder().setUnits(16).build())
                         .add(Activation.reluBlock()).add(Linear.builder().setUnits(2).build());
@@ -102,18 +107,8 @@ class KernelInterruptTest {
      */
     @Test
     void redefiningAHelperAndReRunningCellsKeepsTheTrainedModelAndTheRun() throws Exception {
-        String imports = """
-                import ai.djl.ndarray.*;
-                import ai.djl.ndarray.types.*;
-                import ai.djl.nn.*;
-                import ai.djl.nn.core.Linear;
-                import ai.djl.training.loss.Loss;
-                import org.thesislab.core.*;
-                import org.thesislab.core.data.TensorDataset;
-                import org.thesislab.core.train.*;
-                """;
         List<Map<String, Object>> cells = new ArrayList<>();
-        cells.add(cell(imports + "Run run = Run.start(\"state-test\", Scale.SMOKE, 0, java.nio.file.Path.of(\""
+        cells.add(cell(IMPORTS + "Run run = Run.start(\"state-test\", Scale.SMOKE, 0, java.nio.file.Path.of(\""
                 + tmp.resolve("run") + "\"));", null, 300));
         cells.add(cell("""
                 NDManager m = NDManager.newBaseManager();
@@ -128,7 +123,7 @@ class KernelInterruptTest {
                 """, null, 300));
         cells.add(cell("double scaled(double x) { return 2 * x; }\nSystem.out.println(scaled(1));", null, 60));
         cells.add(cell("double scaled(double x) { return 3 * x; }", null, 60));
-        cells.add(cell(imports, null, 60));
+        cells.add(cell(IMPORTS, null, 60));
         cells.add(cell("System.out.println(scaled(1));", null, 60));
         cells.add(cell("""
                 run.summary("trained_loss", trainedLoss);
