@@ -6,27 +6,28 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import org.thesislab.core.Seeds;
-import org.thesislab.core.data.Splits;
-import org.thesislab.core.data.TensorDataset;
-import org.thesislab.core.train.Adam;
-import org.thesislab.core.train.TrainingStep;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.thesislab.core.Seeds;
+import org.thesislab.core.data.BatchSource;
+import org.thesislab.core.data.Splits;
+import org.thesislab.core.data.TensorDataset;
+import org.thesislab.core.train.Adam;
+import org.thesislab.core.train.TrainingLoop;
+import org.thesislab.core.train.TrainingStep;
 
 /**
- * Training of the single-shot baselines and of ODGI's two stages (§3.1.3).
+ * Training of the single-shot baselines and of ODGI's two stages (§3.1.3) on core's {@link TrainingLoop}.
  *
- * <p>Why not core's TrainingLoop: ODGI's stage-2 examples do not exist beforehand; they are crops made
- * from the live stage-1 predictions of each batch ("delayed training": stage 2 starts after n_e
- * epochs and then trains jointly, each stage with its own Adam, no gradient from stage 2 to stage 1),
- * and targets are rebuilt after the random horizontal flip. So the epochs are written out here, while
- * every update goes through core's {@link TrainingStep} (NaN guard, backward, core {@link Adam}) inside
- * a per-step NDManager scope. Epoch e shuffles and flips with streams of {@code Seeds.derive(seed, e)},
- * so every model of a run sees the same images in the same order.
+ * <p>The batches are drawn afresh each epoch ({@link AerialBatches}): the images of epoch e are shuffled and flipped
+ * with streams of {@code Seeds.derive(seed, e)}, and the targets are rebuilt after the flip, so every model of a run
+ * sees the same images in the same order. Stage 2's examples do not exist beforehand: they are crops of the boxes
+ * stage 1 predicts for the batch just trained ("delayed training": stage 2 starts after n_e epochs and then trains
+ * jointly, with its own Adam and no gradient into stage 1), so stage 2 trains in the loop's per-batch hook with
+ * core's {@link TrainingStep}, and its loss is logged beside stage 1's.
  */
 public final class OdgiTraining {
     private OdgiTraining() {
@@ -83,25 +84,10 @@ public final class OdgiTraining {
         String name = "single-shot " + res;
         Seeds.seedEngine(s.seed());
         GridDetector net = GridDetector.create(name, GridDetector.FINAL_CHANNELS, s.widths());
-        Stage stage = new Stage(name, net, res, OdgiLoss.Settings.finalStage(), false, s);
+        net.initialize(net.model().getNDManager(), res);
         List<Epoch> history = new ArrayList<>();
-        int batches = batchCount(data.size(), s.batchSize());
-        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-            long t0 = System.nanoTime();
-            EpochDraw draw = EpochDraw.of(s, data.size(), epoch);
-            int[] order = draw.order();
-            Random flips = draw.flips();
-            double sum = 0;
-            for (int k = 0; k < batches; k++) {
-                Batch b = Batch.of(data, TensorDataset.batchIndices(order, k, s.batchSize()), res, flips);
-                try (NDManager scope = manager.newSubManager()) {
-                    sum += stage.train(scope, b.pixels, b.truths, epoch, k + 1, batches, null);
-                }
-            }
-            double secs = (System.nanoTime() - t0) / 1e9;
-            history.add(new Epoch(name, epoch, sum / batches, Double.NaN, secs));
-            listener.epoch(name, epoch, s.epochs(), sum / batches, Double.NaN, secs);
-        }
+        loop(name, net, OdgiLoss.Settings.finalStage(), s, manager, history, listener).build()
+                .fit(new AerialBatches(data, res, false, s), null);
         return new Trained<>(new SingleShotDetector(net, res), history);
     }
 
@@ -117,109 +103,101 @@ public final class OdgiTraining {
         Seeds.seedEngine(s.seed());
         GridDetector phi1 = GridDetector.create(name + " stage 1", GridDetector.INTERMEDIATE_CHANNELS, s.widths());
         GridDetector phi2 = GridDetector.create(name + " stage 2", GridDetector.FINAL_CHANNELS, s.widths());
-        Stage stage1 = new Stage(name + " stage 1", phi1, r1, stage1Loss, true, s);
-        Stage stage2 = new Stage(name + " stage 2", phi2, r2, OdgiLoss.Settings.finalStage(), false, s);
-        StageTransition transition = StageTransition.training(s.gammaTrain()).withGroups(stage1Loss.groups());
-        int grid1 = GridDetector.gridSize(r1);
-        int len = 3 * r1 * r1;
+        phi1.initialize(phi1.model().getNDManager(), r1);
+        phi2.initialize(phi2.model().getNDManager(), r2);
+        StageTwo stage2 = new StageTwo(name + " stage 2", phi2, r1, r2, StageTransition.training(s.gammaTrain())
+                .withGroups(stage1Loss.groups()), s);
+        AerialBatches batches = new AerialBatches(data, r1, true, s);
         List<Epoch> history = new ArrayList<>();
-        int batches = batchCount(data.size(), s.batchSize());
-        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-            long t0 = System.nanoTime();
-            EpochDraw draw = EpochDraw.of(s, data.size(), epoch);
-            int[] order = draw.order();
-            Random flips = draw.flips();
-            boolean train2 = epoch > s.delayEpochs();
-            double sum1 = 0, sum2 = 0;
-            for (int k = 0; k < batches; k++) {
-                int[] indices = TensorDataset.batchIndices(order, k, s.batchSize());
-                Batch b = Batch.of(data, indices, r1, flips);
-                float[][] raw = new float[1][];
-                try (NDManager scope = manager.newSubManager()) {
-                    sum1 += stage1.train(scope, b.pixels, b.truths, epoch, k + 1, batches, train2 ? raw : null);
-                }
-                if (train2) {
-                    // Delayed training (§3.1.3): stage 2 learns from crops of the top-γ boxes stage 1 predicts for
-                    // this very batch; the crops are plain pixels, so no gradient flows back into stage 1.
-                    List<List<CellPrediction>> preds = CellPrediction.decode(raw[0], indices.length,
-                            GridDetector.INTERMEDIATE_CHANNELS, grid1, grid1);
-                    List<float[]> crops = new ArrayList<>();
-                    List<List<Box>> cropTruths = new ArrayList<>();
-                    for (int n = 0; n < indices.length; n++) {
-                        float[] input = Arrays.copyOfRange(b.pixels, n * len, (n + 1) * len);
-                        for (Box region : transition.apply(preds.get(n)).regions()) {
-                            crops.add(Resampling.cropResize(input, r1, region, r2));
-                            cropTruths.add(StageTransition.truthsInRegion(b.truths.get(n), region, s.keepRatio()));
-                        }
-                    }
-                    try (NDManager scope = manager.newSubManager()) {
-                        sum2 += stage2.train(scope, concat(crops, 3 * r2 * r2), cropTruths, epoch, k + 1, batches, null);
-                    }
-                }
-            }
-            double secs = (System.nanoTime() - t0) / 1e9;
-            double l2 = train2 ? sum2 / batches : Double.NaN;
-            history.add(new Epoch(name, epoch, sum1 / batches, l2, secs));
-            listener.epoch(name, epoch, s.epochs(), sum1 / batches, l2, secs);
-        }
-        return new Trained<>(new OdgiDetector(phi1, phi2, r1, r2), history);
+        loop(name + " stage 1", phi1, stage1Loss, s, manager, history, listener)
+                .afterStep((epoch, b, n, batch, predictions, scope) -> epoch <= s.delayEpochs() ? Map.of()
+                        : Map.of(STAGE2_LOSS, (double) stage2.train(scope, batch, predictions, batches.lastTruths(), epoch, b, n)))
+                .build().fit(batches, null);
+        return new Trained<>(new OdgiDetector(phi1, phi2, r1, r2), history.stream()
+                .map(e -> new Epoch(name, e.epoch(), e.stage1Loss(), e.stage2Loss(), e.seconds())).toList());
+    }
+
+    /** The history column of stage 2's mean loss per epoch. */
+    private static final String STAGE2_LOSS = "stage2_loss";
+
+    /**
+     * The core loop for a baseline or ODGI's stage 1: Adam with β1 0.9 and ε 1e-8 as in the authors' code (each
+     * stage has its own, §3.1.3); every epoch becomes an {@link Epoch} in {@code history} and goes to {@code listener}.
+     */
+    private static TrainingLoop.Builder loop(String name, GridDetector net, OdgiLoss.Settings loss, Settings s,
+                                             NDManager manager, List<Epoch> history, Listener listener) {
+        return TrainingLoop.builder(net.block(), new OdgiLoss(loss), adam(s), manager)
+                .batchSize(s.batchSize()).epochs(s.epochs()).seed(s.seed()).progress(false, name)
+                .listener((epoch, row, table) -> {
+                    Epoch e = new Epoch(name, epoch, row.get("train_loss"), row.getOrDefault(STAGE2_LOSS, Double.NaN),
+                            row.get("seconds"));
+                    history.add(e);
+                    listener.epoch(e.model(), epoch, s.epochs(), e.stage1Loss(), e.stage2Loss(), e.seconds());
+                });
+    }
+
+    private static Adam adam(Settings s) {
+        return new Adam((float) s.learningRate(), 0.9f, 0.999f, 1e-8f, 0f);
     }
 
     /**
-     * Full batches only (the left-over images change with each epoch's shuffle), so every step has the
-     * configured batch size; a dataset smaller than one batch is one step.
+     * ODGI's stage 2, trained on each batch after stage 1 (delayed training, §3.1.3): crops of the top-γ regions
+     * stage 1 predicts for that batch, resized to R2; the crops are plain pixels, so no gradient flows back into
+     * stage 1. Final-stage targets: each box assigned to its cell, in up to {@code slots} slots ({@link OdgiLoss#targets}).
      */
-    private static int batchCount(int n, int batchSize) {
-        return Math.max(1, n / batchSize);
-    }
-
-    /**
-     * One detector being trained: its initialised network, loss and the core training step with its own Adam.
-     * Intermediate stages regress the group target B*_ij of each cell (3.3); final stages and baselines each
-     * box assigned to the cell, in up to {@code slots} slots (see {@link OdgiLoss#targets}).
-     */
-    private static final class Stage {
+    private static final class StageTwo {
         private final GridDetector net;
-        private final int res;
-        private final OdgiLoss loss;
-        private final boolean groupTargets;
+        private final int r1;
+        private final int r2;
+        private final StageTransition transition;
+        private final double keepRatio;
         private final int slots;
+        private final OdgiLoss loss = new OdgiLoss(OdgiLoss.Settings.finalStage());
         private final ParameterStore store;
         private final TrainingStep step;
 
-        Stage(String name, GridDetector net, int res, OdgiLoss.Settings loss, boolean groupTargets, Settings s) {
-            NDManager weights = net.model().getNDManager();
-            net.initialize(weights, res);
+        StageTwo(String name, GridDetector net, int r1, int r2, StageTransition transition, Settings s) {
             this.net = net;
-            this.res = res;
-            this.loss = new OdgiLoss(loss);
-            this.groupTargets = groupTargets;
-            this.slots = groupTargets ? 1 : s.slots();
-            this.store = new ParameterStore(weights, false);
+            this.r1 = r1;
+            this.r2 = r2;
+            this.transition = transition;
+            this.keepRatio = s.keepRatio();
+            this.slots = s.slots();
+            this.store = new ParameterStore(net.model().getNDManager(), false);
             List<Parameter> trainable = net.block().getParameters().values().stream()
                     .filter(Parameter::requiresGradient).toList();
-            // Each stage has its own Adam (§3.1.3); β1 0.9 and ε 1e-8 as in the authors' code.
-            this.step = TrainingStep.ofParameters(name, new Adam((float) s.learningRate(), 0.9f, 0.999f, 1e-8f, 0f), trainable);
+            this.step = TrainingStep.ofParameters(name, adam(s), trainable);
         }
 
-        /**
-         * One optimisation step on {@code truths.size()} images, its arrays in {@code scope}; returns the loss.
-         * If {@code rawOut} is given, the raw predictions are copied into it.
-         */
-        float train(NDManager scope, float[] pixels, List<List<Box>> truths, int epoch, int batch, int batches,
-                    float[][] rawOut) {
-            int grid = GridDetector.gridSize(res);
-            NDArray x = scope.create(pixels, new Shape(truths.size(), 3, res, res));
-            List<GroupTargets> targets = truths.stream().map(t -> GroupTargets.of(t, grid, grid)).toList();
-            NDList labels = OdgiLoss.targets(scope, targets, groupTargets, slots);
-            return step.run(() -> {
-                NDArray pred = net.block().forward(store, new NDList(x), true).singletonOrThrow();
-                if (rawOut != null) {
-                    rawOut[0] = pred.toFloatArray();
+        /** One step on the crops of this stage-1 batch; returns the loss. */
+        float train(NDManager scope, TensorDataset.Batch stage1Batch, NDList stage1Predictions, List<List<Box>> truths,
+                    int epoch, int batch, int batches) {
+            int grid1 = GridDetector.gridSize(r1);
+            List<List<CellPrediction>> preds = CellPrediction.decode(stage1Predictions.singletonOrThrow().toFloatArray(),
+                    stage1Batch.size(), GridDetector.INTERMEDIATE_CHANNELS, grid1, grid1);
+            float[] pixels = stage1Batch.features().singletonOrThrow().toFloatArray();
+            int len = 3 * r1 * r1;
+            List<float[]> crops = new ArrayList<>();
+            List<List<Box>> cropTruths = new ArrayList<>();
+            for (int n = 0; n < stage1Batch.size(); n++) {
+                float[] input = Arrays.copyOfRange(pixels, n * len, (n + 1) * len);
+                for (Box region : transition.apply(preds.get(n)).regions()) {
+                    crops.add(Resampling.cropResize(input, r1, region, r2));
+                    cropTruths.add(StageTransition.truthsInRegion(truths.get(n), region, keepRatio));
                 }
-                return loss.evaluate(labels, new NDList(pred));
-            }, epoch, batch, batches);
+            }
+            try (NDManager sub = scope.newSubManager()) {
+                NDArray x = sub.create(concat(crops, 3 * r2 * r2), new Shape(crops.size(), 3, r2, r2));
+                NDList labels = OdgiLoss.targets(sub, targetsOf(cropTruths, r2), false, slots);
+                return step.run(() -> loss.evaluate(labels, net.block().forward(store, new NDList(x), true)),
+                        epoch, batch, batches);
+            }
         }
+    }
+
+    private static List<GroupTargets> targetsOf(List<List<Box>> truths, int res) {
+        int grid = GridDetector.gridSize(res);
+        return truths.stream().map(t -> GroupTargets.of(t, grid, grid)).toList();
     }
 
     private static float[] concat(List<float[]> parts, int len) {
@@ -230,28 +208,65 @@ public final class OdgiTraining {
         return out;
     }
 
-    /** An epoch's seeded shuffle and flip stream, the same for the baselines and ODGI's stages. */
-    private record EpochDraw(int[] order, Random flips) {
-        static EpochDraw of(Settings s, int n, int epoch) {
-            long epochSeed = Seeds.derive(s.seed(), epoch);
-            return new EpochDraw(Splits.permutation(n, Seeds.stream(epochSeed, "shuffle")),
-                    s.flip() ? Seeds.stream(epochSeed, "flip") : null);
-        }
-    }
+    /**
+     * Aerial images at one resolution as training batches: each epoch shuffles them and flips each with p = 0.5
+     * (streams "shuffle" and "flip" of the epoch's seed), then builds the targets from the flipped boxes: group
+     * targets B*_ij (3.3) for an intermediate stage, every box in up to {@code slots} slots for a baseline. Full
+     * batches only (the left-over images change with each epoch's shuffle), so every step has the configured size; a
+     * dataset smaller than one batch is one step.
+     */
+    private static final class AerialBatches implements BatchSource {
+        private final AerialData data;
+        private final int res;
+        private final boolean groupTargets;
+        private final int slots;
+        private final boolean flip;
+        private List<List<Box>> lastTruths = List.of();
 
-    /** A training batch after the random horizontal flip. */
-    private record Batch(float[] pixels, List<List<Box>> truths) {
-        static Batch of(AerialData data, int[] indices, int res, Random flipRnd) {
+        AerialBatches(AerialData data, int res, boolean groupTargets, Settings s) {
+            this.data = data;
+            this.res = res;
+            this.groupTargets = groupTargets;
+            this.slots = groupTargets ? 1 : s.slots();
+            this.flip = s.flip();
+        }
+
+        @Override
+        public int size() {
+            return data.size();
+        }
+
+        @Override
+        public int batchCount(int batchSize) {
+            return Math.max(1, data.size() / batchSize);
+        }
+
+        @Override
+        public Epoch epoch(long epochSeed, int batchSize) {
+            int[] order = Splits.permutation(data.size(), Seeds.stream(epochSeed, "shuffle"));
+            Random flips = flip ? Seeds.stream(epochSeed, "flip") : null;
+            return (scope, b) -> batch(scope, TensorDataset.batchIndices(order, b, batchSize), flips);
+        }
+
+        /** The boxes of the batch drawn last, after its flips: the one the loop's hook sees. */
+        List<List<Box>> lastTruths() {
+            return lastTruths;
+        }
+
+        private TensorDataset.Batch batch(NDManager scope, int[] indices, Random flips) {
             int len = 3 * res * res;
             float[] pixels = new float[indices.length * len];
             List<List<Box>> truths = new ArrayList<>();
             for (int n = 0; n < indices.length; n++) {
-                boolean flip = flipRnd != null && flipRnd.nextBoolean();
+                boolean flipped = flips != null && flips.nextBoolean();
                 float[] img = data.input(indices[n], res);
-                System.arraycopy(flip ? Resampling.flipX(img, res) : img, 0, pixels, n * len, len);
-                truths.add(flip ? data.truths(indices[n]).stream().map(Box::flipX).toList() : data.truths(indices[n]));
+                System.arraycopy(flipped ? Resampling.flipX(img, res) : img, 0, pixels, n * len, len);
+                truths.add(flipped ? data.truths(indices[n]).stream().map(Box::flipX).toList() : data.truths(indices[n]));
             }
-            return new Batch(pixels, truths);
+            lastTruths = truths;
+            NDArray x = scope.create(pixels, new Shape(indices.length, 3, res, res));
+            NDList labels = OdgiLoss.targets(scope, targetsOf(truths, res), groupTargets, slots);
+            return new TensorDataset.Batch(new NDList(x), labels, indices.length);
         }
     }
 }

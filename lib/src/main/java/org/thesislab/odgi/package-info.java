@@ -58,7 +58,7 @@
  * <h2>Experiment</h2>
  * <ul>
  *   <li>{@link OdgiTraining}: training of the baselines and of both ODGI stages with delayed training
- *       (§3.1.3).</li>
+ *       (§3.1.3), on core's training loop (stage 2 in its per-batch hook).</li>
  *   <li>{@link OdgiExperiment}: the experiment of §3.1.4: baselines and ODGI at several resolutions, gamma_test
  *       from crop occupancy, the tau sweep on validation, counted and timed cost, and the Table 3.3
  *       ablation.</li>

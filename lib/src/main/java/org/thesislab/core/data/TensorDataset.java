@@ -4,13 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.Random;
+import org.thesislab.core.Seeds;
 
 /**
  * An in-memory dataset: feature and label tensors whose first axis indexes the examples. Batches are
  * gathered with one native index op each and attached to the caller's (short-lived) manager, so a training
  * step that closes its manager releases them.
  */
-public final class TensorDataset implements AutoCloseable {
+public final class TensorDataset implements BatchSource, AutoCloseable {
     private final NDList features;
     private final NDList labels;
     private final int size;
@@ -30,6 +31,7 @@ public final class TensorDataset implements AutoCloseable {
         this.labels = labels;
     }
 
+    @Override
     public int size() {
         return size;
     }
@@ -78,8 +80,16 @@ public final class TensorDataset implements AutoCloseable {
     }
 
     /** Number of batches of at most {@code batchSize} examples that cover the dataset. */
+    @Override
     public int batchCount(int batchSize) {
         return (size + batchSize - 1) / batchSize;
+    }
+
+    /** The examples in the order of {@code Seeds.stream(epochSeed, "shuffle")}, the last batch possibly smaller. */
+    @Override
+    public Epoch epoch(long epochSeed, int batchSize) {
+        int[] order = order(Seeds.stream(epochSeed, "shuffle"));
+        return (scope, b) -> batch(scope, batchIndices(order, b, batchSize));
     }
 
     /** The indices of batch {@code b} within {@code order}. */

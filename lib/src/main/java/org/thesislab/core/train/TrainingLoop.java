@@ -11,18 +11,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.thesislab.core.Progress;
 import org.thesislab.core.Seeds;
+import org.thesislab.core.data.BatchSource;
 import org.thesislab.core.data.TensorDataset;
 import tech.tablesaw.api.Table;
 
 /**
- * The one training loop every chapter uses: seeded shuffled mini-batches, a DJL block and loss, an
- * {@link Optimizer}, per-epoch metrics into a Tablesaw table, validation with early stopping (the best
- * epoch's weights are restored), checkpoints with exact resume, and a guard against NaN/Inf losses.
+ * The one training loop every chapter uses: seeded shuffled mini-batches (from a {@link TensorDataset}, or any
+ * {@link BatchSource} that draws its batches afresh each epoch), a DJL block and loss, an {@link Optimizer},
+ * per-epoch metrics into a Tablesaw table, validation with early stopping (the best epoch's weights are restored),
+ * checkpoints with exact resume, a guard against NaN/Inf losses, and a per-batch hook that sees the predictions and
+ * logs named loss terms of its own ({@link BatchHook}; ODGI's second stage trains there).
  *
  * <p>Epoch e shuffles with {@code Seeds.derive(seed, e)} and re-seeds the engine with it, so a run resumed
  * after epoch e continues exactly as the uninterrupted run would. Each step runs inside its own
@@ -46,6 +51,7 @@ public final class TrainingLoop {
     private final String title;
     private final List<TrainingListener> listeners;
     private final double polyakDecay;
+    private final BatchHook afterStep;
 
     private TrainingLoop(Builder b) {
         this.block = b.block;
@@ -64,6 +70,7 @@ public final class TrainingLoop {
         this.title = b.title;
         this.listeners = List.copyOf(b.listeners);
         this.polyakDecay = b.polyakDecay;
+        this.afterStep = b.afterStep;
     }
 
     /**
@@ -83,7 +90,7 @@ public final class TrainingLoop {
     }
 
     /** Trains on {@code train}; {@code validation} may be null (then no early stopping). */
-    public Result fit(TensorDataset train, TensorDataset validation) {
+    public Result fit(BatchSource train, TensorDataset validation) {
         if (monitor != null && validation == null) {
             throw new IllegalArgumentException("Early stopping monitors '" + monitor + "' but no validation set was given.");
         }
@@ -142,8 +149,8 @@ public final class TrainingLoop {
                 if (average != null) {
                     average.useWeights();
                 }
-                Map<String, Double> trainStats = trainEpoch(train, store, step, average, epoch, stepsPerEpoch,
-                        train.order(Seeds.stream(epochSeed, "shuffle")), bar);
+                Map<String, Double> trainStats = trainEpoch(train.epoch(epochSeed, batchSize), store, step, average, epoch,
+                        stepsPerEpoch, bar);
                 row.putAll(trainStats);
                 double trainSeconds = (System.nanoTime() - e0) / 1e9;
                 if (average != null) {
@@ -196,16 +203,17 @@ public final class TrainingLoop {
         return new Result(toTable(history), bestEpoch, bestScore, epochsRun, (System.nanoTime() - t0) / 1e9);
     }
 
-    private Map<String, Double> trainEpoch(TensorDataset train, ParameterStore store, TrainingStep step,
-            PolyakAverage average, int epoch, int stepsPerEpoch, int[] order, Progress bar) {
+    private Map<String, Double> trainEpoch(BatchSource.Epoch draw, ParameterStore store, TrainingStep step,
+            PolyakAverage average, int epoch, int stepsPerEpoch, Progress bar) {
         double lossSum = 0;
         long seen = 0;
+        Map<String, double[]> terms = new LinkedHashMap<>();
         for (Evaluator e : evaluators) {
             e.addAccumulator("train");
         }
         for (int b = 0; b < stepsPerEpoch; b++) {
             try (NDManager scope = manager.newSubManager()) {
-                TensorDataset.Batch batch = train.batch(scope, TensorDataset.batchIndices(order, b, batchSize));
+                TensorDataset.Batch batch = draw.batch(scope, b);
                 NDList[] predictions = new NDList[1];
                 float value = step.run(() -> {
                     predictions[0] = block.forward(store, batch.features(), true);
@@ -213,6 +221,13 @@ public final class TrainingLoop {
                 }, epoch, b + 1, stepsPerEpoch);
                 if (average != null) {
                     average.update();
+                }
+                if (afterStep != null) {
+                    for (var t : afterStep.afterStep(epoch, b + 1, stepsPerEpoch, batch, predictions[0], scope).entrySet()) {
+                        double[] sumAndCount = terms.computeIfAbsent(t.getKey(), k -> new double[2]);
+                        sumAndCount[0] += t.getValue();
+                        sumAndCount[1]++;
+                    }
                 }
                 for (Evaluator e : evaluators) {
                     e.updateAccumulator("train", batch.labels(), predictions[0]);
@@ -227,6 +242,7 @@ public final class TrainingLoop {
         }
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("train_loss", lossSum / seen);
+        terms.forEach((name, sumAndCount) -> out.put(name, sumAndCount[0] / sumAndCount[1]));
         for (Evaluator e : evaluators) {
             out.put("train_" + e.getName(), (double) e.getAccumulator("train"));
             e.resetAccumulator("train");
@@ -288,10 +304,10 @@ public final class TrainingLoop {
 
     static Table toTable(List<Map<String, Double>> history) {
         Table t = Table.create("history");
-        if (history.isEmpty()) {
-            return t;
-        }
-        for (String key : history.get(0).keySet()) {
+        // A loss term a hook reports only in later epochs (ODGI's stage 2) is NaN before.
+        Set<String> keys = new LinkedHashSet<>();
+        history.forEach(row -> keys.addAll(row.keySet()));
+        for (String key : keys) {
             if (key.equals("epoch")) {
                 t.addColumns(tech.tablesaw.api.IntColumn.create(key,
                         history.stream().mapToInt(r -> r.get(key).intValue()).toArray()));
@@ -321,6 +337,7 @@ public final class TrainingLoop {
         private String title = "training";
         private final List<TrainingListener> listeners = new ArrayList<>();
         private double polyakDecay = Double.NaN;
+        private BatchHook afterStep;
 
         private Builder(Block block, Loss loss, Optimizer optimizer, NDManager manager) {
             this.block = Objects.requireNonNull(block, "block");
@@ -393,7 +410,17 @@ public final class TrainingLoop {
             return this;
         }
 
+        /** Called after every training step with the batch and the predictions ({@link BatchHook}). */
+        public Builder afterStep(BatchHook hook) {
+            this.afterStep = hook;
+            return this;
+        }
+
         public TrainingLoop build() {
+            if (afterStep != null && checkpointDir != null) {
+                throw new IllegalStateException("A batch hook and checkpoints together are not supported (what the hook "
+                        + "trains is not in the checkpoint, so a resumed run would differ): use one or the other.");
+            }
             if (!Double.isNaN(polyakDecay) && checkpointDir != null) {
                 throw new IllegalStateException("Polyak averaging and checkpoints together are not supported (the "
                         + "averages are not saved, so a resumed run would differ): use one or the other.");

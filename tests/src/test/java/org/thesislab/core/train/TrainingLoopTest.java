@@ -228,4 +228,33 @@ class TrainingLoopTest {
             assertTrue(e.getMessage().contains("val_nothing"), e.getMessage());
         }
     }
+
+    @Test
+    void aBatchHookSeesEveryStepAndItsLossTermsAreAveragedFromTheEpochTheyStart() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TensorDataset data = blobs(m, 48, 1);
+            Block net = mlp(m, 2);
+            int[] calls = new int[1];
+            TrainingLoop.Result r = loop(net, m, 3).afterStep((epoch, batch, batches, b, predictions, scope) -> {
+                calls[0]++;
+                assertEquals(3, batches);
+                assertEquals(b.size(), predictions.singletonOrThrow().getShape().get(0));
+                return epoch < 2 ? java.util.Map.of() : java.util.Map.of("extra_loss", (double) (epoch * 10 + batch));
+            }).build().fit(data, null);
+            assertEquals(9, calls[0], "one call per step: 3 epochs x 3 batches");
+            var extra = r.history().doubleColumn("extra_loss");
+            assertTrue(extra.isMissing(0), "no term reported in epoch 1 (NaN, missing in Tablesaw)");
+            assertEquals(22.0, extra.get(1), 1e-12, "mean of 21, 22, 23");
+            assertEquals(32.0, extra.get(2), 1e-12);
+        }
+    }
+
+    @Test
+    void aBatchHookWithCheckpointsIsRefused() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            var e = assertThrows(IllegalStateException.class, () -> loop(mlp(m, 2), m, 1).checkpoints(dir)
+                    .afterStep((epoch, batch, batches, b, predictions, scope) -> java.util.Map.of()).build());
+            assertTrue(e.getMessage().contains("checkpoints"), e.getMessage());
+        }
+    }
 }
