@@ -72,7 +72,10 @@
  *
  * <h2>Presentation</h2>
  * <ul>
- *   <li>{@link AvrReport}: the chapter's figures and tables, with the thesis' numbers of Tables 2.2 and 2.3.</li>
+ *   <li>{@link AvrFigures}: example sequences, the held-out settings, training curves, the held-out confusion and
+ *       the I(f_p; v_p') matrix (Table 2.4) as images and charts.</li>
+ *   <li>{@link AvrTables}: the universes, Tables 2.2 and 2.3 in this run's numbers beside the thesis' ones (which
+ *       it holds), the summary.json numbers, and the headline numbers beside the thesis'.</li>
  * </ul>
  */
 package org.thesislab.avr;

@@ -37,7 +37,7 @@ class RationaleHeadlineTest {
             for (Kind k : List.of(Kind.CNN, Kind.CNN_C, Kind.CNN_CO, Kind.CNN_STAR_C)) {
                 outcomes.put(k, RationaleExperiment.run(k, data, cfg, seed, false));
             }
-            summaries.add(AvrReport.summary(outcomes, ""));
+            summaries.add(AvrTables.summary(outcomes, ""));
             if (perfect == null) {
                 perfect = RationaleExperiment.trueValueAccuracy(data, cfg, seed);
             }

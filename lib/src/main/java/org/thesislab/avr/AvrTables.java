@@ -1,19 +1,10 @@
 package org.thesislab.avr;
 
-import org.knowm.xchart.XYChart;
 import org.thesislab.core.ThesisVsHere;
-import org.thesislab.viz.Plots;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +12,17 @@ import java.util.function.ToDoubleFunction;
 
 import static org.thesislab.avr.RationaleModel.Kind;
 
-/** The chapter's figures and tables, and the thesis' reported numbers they are compared with. */
-public final class AvrReport {
+/**
+ * The chapter's tables in Tablesaw form (the universes, Tables 2.2 and 2.3), the summary.json numbers, and the
+ * thesis beside here. The thesis' numbers of Tables 2.2 and 2.3 live here because only these tables print them.
+ */
+public final class AvrTables {
 
-    private AvrReport() {
+    private AvrTables() {
     }
 
     /** Table 2.2, 3DS: {Y_train, Y_heldout} per model and held-out setting 1..3. */
-    public static final Map<Kind, double[][]> THESIS_3DS = Map.of(
+    private static final Map<Kind, double[][]> THESIS_3DS = Map.of(
             Kind.CNN, new double[][] {{.997, .000}, {.996, .000}, {.994, .000}},
             Kind.RN, new double[][] {{.767, .000}, {.763, .000}, {.754, .000}},
             Kind.CNN_C, new double[][] {{.997, .000}, {.998, .042}, {.998, .000}},
@@ -39,7 +33,7 @@ public final class AvrReport {
             Kind.CNN_STAR_C, new double[][] {{1.0, .910}, {1.0, .918}, {1.0, .899}});
 
     /** Table 2.2, Raven without distractors. */
-    public static final Map<Kind, double[][]> THESIS_RAVEN = Map.of(
+    private static final Map<Kind, double[][]> THESIS_RAVEN = Map.of(
             Kind.CNN, new double[][] {{.753, .000}, {.767, .000}, {.765, .000}},
             Kind.RN, new double[][] {{.736, .000}, {.753, .000}, {.763, .000}},
             Kind.CNN_C, new double[][] {{.723, .003}, {.762, .000}, {.750, .000}},
@@ -50,7 +44,7 @@ public final class AvrReport {
             Kind.CNN_STAR_C, new double[][] {{.998, .974}, {.994, .950}, {.994, .982}});
 
     /** Table 2.2, Raven with distractors. */
-    public static final Map<Kind, double[][]> THESIS_RAVEN_DISTRACTORS = Map.of(
+    private static final Map<Kind, double[][]> THESIS_RAVEN_DISTRACTORS = Map.of(
             Kind.CNN, new double[][] {{.330, .000}, {.339, .000}, {.324, .000}},
             Kind.RN, new double[][] {{.312, .000}, {.301, .000}, {.291, .000}},
             Kind.CNN_C, new double[][] {{.394, .000}, {.415, .000}, {.360, .000}},
@@ -61,7 +55,7 @@ public final class AvrReport {
             Kind.CNN_STAR_C, new double[][] {{.994, .975}, {.987, .966}, {.994, .984}});
 
     /** Table 2.3, 3DS: {obliviousness MI, MIG} of the consistent models. */
-    public static final Map<Kind, double[]> THESIS_3DS_INFO = Map.of(
+    private static final Map<Kind, double[]> THESIS_3DS_INFO = Map.of(
             Kind.CNN_C, new double[] {1.61, 0.50},
             Kind.RN_C, new double[] {1.57, 0.76},
             Kind.CNN_CO, new double[] {1.53, 0.53},
@@ -69,7 +63,7 @@ public final class AvrReport {
             Kind.CNN_STAR_C, new double[] {0.15, 1.00});
 
     /** Table 2.3, Raven without distractors. */
-    public static final Map<Kind, double[]> THESIS_RAVEN_INFO = Map.of(
+    private static final Map<Kind, double[]> THESIS_RAVEN_INFO = Map.of(
             Kind.CNN_C, new double[] {2.20, 0.10},
             Kind.RN_C, new double[] {2.20, 0.14},
             Kind.CNN_CO, new double[] {2.19, 0.11},
@@ -77,7 +71,7 @@ public final class AvrReport {
             Kind.CNN_STAR_C, new double[] {0.71, 0.51});
 
     /** Table 2.3, Raven with distractors. */
-    public static final Map<Kind, double[]> THESIS_RAVEN_DISTRACTORS_INFO = Map.of(
+    private static final Map<Kind, double[]> THESIS_RAVEN_DISTRACTORS_INFO = Map.of(
             Kind.CNN_C, new double[] {2.08, 0.06},
             Kind.RN_C, new double[] {2.20, 0.05},
             Kind.CNN_CO, new double[] {1.95, 0.03},
@@ -85,13 +79,13 @@ public final class AvrReport {
             Kind.CNN_STAR_C, new double[] {0.70, 0.55});
 
     /** The thesis' Table 2.2 for a benchmark (by its name). */
-    public static Map<Kind, double[][]> thesisAccuracy(String benchmark) {
+    private static Map<Kind, double[][]> thesisAccuracy(String benchmark) {
         return benchmark.startsWith("3DS") ? THESIS_3DS
                 : benchmark.contains("(distractors)") ? THESIS_RAVEN_DISTRACTORS : THESIS_RAVEN;
     }
 
     /** The thesis' Table 2.3 for a benchmark (by its name). */
-    public static Map<Kind, double[]> thesisInformation(String benchmark) {
+    private static Map<Kind, double[]> thesisInformation(String benchmark) {
         return benchmark.startsWith("3DS") ? THESIS_3DS_INFO
                 : benchmark.contains("(distractors)") ? THESIS_RAVEN_DISTRACTORS_INFO : THESIS_RAVEN_INFO;
     }
@@ -112,92 +106,6 @@ public final class AvrReport {
         }
         return Table.create(u.name() + ": " + u.numRules() + " rules x " + u.numProperties() + " properties = "
                 + u.rationales().size() + " rationales", prop, values, count, rules);
-    }
-
-    /**
-     * Example sequences, one per row: the n panels enlarged, titled with the rationale, the values of its
-     * property under each panel, and the distractors.
-     */
-    public static BufferedImage examples(AvrDataset d, int[] indices, int zoom) {
-        int n = d.length();
-        int side = d.size() * zoom;
-        int pad = 8;
-        int title = 34;
-        int caption = 30;
-        int width = Math.max(pad + n * (side + pad), 420);
-        int rowH = title + side + caption + pad;
-        BufferedImage img = new BufferedImage(width, pad + indices.length * rowH, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        Universe u = d.universe();
-        for (int row = 0; row < indices.length; row++) {
-            int i = indices[row];
-            int y = pad + row * rowH;
-            Rationale rat = d.rationale(i);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-            g.drawString("rationale: " + u.describe(rat), pad, y + 12);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            g.setColor(Color.DARK_GRAY);
-            String caption2 = d.caption(i);
-            g.drawString(caption2.substring(caption2.indexOf('|') + 2), pad, y + 27);
-            for (int panel = 0; panel < n; panel++) {
-                int x = pad + panel * (side + pad);
-                g.drawImage(d.image(i, panel), x, y + title, side, side, null);
-                g.setColor(Color.BLACK);
-                // two lines, each cut to the panel's width, so that long values do not run into the next panel
-                FontMetrics fm = g.getFontMetrics();
-                g.drawString(Plots.ellipsize(u.property(rat.property()).name(), fm, side + pad - 2), x, y + title + side + 13);
-                g.drawString(Plots.ellipsize("= " + u.property(rat.property()).format(d.value(i, panel, rat.property())),
-                        fm, side + pad - 2), x, y + title + side + 26);
-            }
-        }
-        g.dispose();
-        return img;
-    }
-
-    /** Indices of the first sequence of each of {@code count} different rationales. */
-    public static int[] oneOfEach(AvrDataset d, int count) {
-        List<Integer> picked = new ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
-        for (int i = 0; i < d.count() && picked.size() < count; i++) {
-            if (seen.add(d.labels()[i])) {
-                picked.add(i);
-            }
-        }
-        return picked.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The rule x property grid: 0 = in Y_train of every setting, s = held out in setting s. */
-    public static BufferedImage heldOutGrid(Universe u, List<HeldOut> settings) {
-        double[][] grid = new double[u.numRules()][u.numProperties()];
-        for (HeldOut h : settings) {
-            for (Rationale rat : h.heldOut()) {
-                grid[rat.rule()][rat.property()] = h.setting() + 1;
-            }
-        }
-        for (int r = 0; r < u.numRules(); r++) {
-            for (int p = 0; p < u.numProperties(); p++) {
-                if (!u.isPermitted(new Rationale(r, p))) {
-                    grid[r][p] = Double.NaN;
-                }
-            }
-        }
-        return Plots.heatmap(u.name() + ": held out in setting",
-                u.rules().stream().map(Rule::name).toList(), u.properties().stream().map(Property::name).toList(),
-                grid, "%.0f");
-    }
-
-    /** Validation accuracy (Y_train) per epoch of every model. */
-    public static XYChart curves(Map<Kind, RationaleExperiment.Outcome> outcomes, String column) {
-        Map<String, double[]> series = new LinkedHashMap<>();
-        for (var e : outcomes.entrySet()) {
-            series.put(e.getKey().label(), e.getValue().history().doubleColumn(column).asDoubleArray());
-        }
-        return Plots.curves(column.replace('_', ' ') + " per epoch", "epoch", column.replace('_', ' '), series);
     }
 
     /** Table 2.2 for one held-out setting: ours beside the thesis'. */
@@ -234,39 +142,6 @@ public final class AvrReport {
         };
     }
 
-    /**
-     * Where the held-out sequences go: rows = the held-out rationales, columns = predicted rationale,
-     * cells = fraction of that row's sequences.
-     */
-    public static BufferedImage heldOutConfusion(RationaleExperiment.Outcome o, AvrDataset heldOutTest, HeldOut split) {
-        Universe u = split.universe();
-        List<Rationale> rows = split.heldOut();
-        double[][] m = new double[rows.size()][u.numClasses()];
-        int[] total = new int[rows.size()];
-        for (int i = 0; i < heldOutTest.count(); i++) {
-            int r = rows.indexOf(heldOutTest.rationale(i));
-            m[r][o.heldOutPredictions()[i]]++;
-            total[r]++;
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < u.numClasses(); c++) {
-                m[r][c] /= Math.max(1, total[r]);
-            }
-        }
-        List<String> cols = new ArrayList<>();
-        for (int c = 0; c < u.numClasses(); c++) {
-            Rationale rat = u.rationale(c);
-            cols.add(shortName(u, rat) + (split.isHeldOut(rat) ? " *" : ""));
-        }
-        return Plots.heatmap(o.kind().label() + ": predictions on held-out sequences (* = held-out class)",
-                "true (held-out) rationale", "predicted rationale (share of the row's sequences)",
-                rows.stream().map(r -> shortName(u, r)).toList(), cols, m, "%.2f");
-    }
-
-    static String shortName(Universe u, Rationale rat) {
-        return u.rule(rat.rule()).name() + " " + u.property(rat.property()).name();
-    }
-
     /** Table 2.3: obliviousness (2.4) and MIG of the consistent models, beside the thesis. */
     public static Table informationTable(Map<Kind, RationaleExperiment.Outcome> outcomes, String benchmark, Universe u) {
         StringColumn model = StringColumn.create("model");
@@ -290,13 +165,6 @@ public final class AvrReport {
         return Table.create(String.format("Obliviousness (lower is better, max ln %d = %.3f) and MIG (higher is better), %s",
                 u.numProperties(), Math.log(u.numProperties()), benchmark),
                 model, obl, tObl, mig, tMig, dom);
-    }
-
-    /** Table 2.4: I(f_p(x); v_p') as a heatmap, rows = values, columns = code blocks. */
-    public static BufferedImage informativeness(RationaleExperiment.Outcome o, Universe u) {
-        List<String> values = u.properties().stream().map(p -> "v: " + p.name()).toList();
-        List<String> blocks = u.properties().stream().map(p -> "f: " + p.name()).toList();
-        return Plots.heatmap(o.kind().label() + ": I(f_p(x); v_p') in nats", values, blocks, o.informativeness(), "%.2f");
     }
 
     /**
