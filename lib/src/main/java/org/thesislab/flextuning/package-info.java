@@ -66,9 +66,10 @@
  *
  * <h2>Presentation</h2>
  * <ul>
- *   <li>{@link FlexReport}: the chapter's tables and figures: Table 4.2 (domains), per-unit curves (Fig. 4.1),
- *       Table 4.3 (main results), selection quality, costs (Table 4.1), rank-sum heatmap (Fig. 4.2), and the
- *       thesis' rows of Tables 4.3-4.5 beside ours.</li>
+ *   <li>{@link FlexFigures}: the target domains' images, per-unit curves (Fig. 4.1), and the winning-unit and
+ *       rank-sum heatmaps (Fig. 4.2).</li>
+ *   <li>{@link FlexTables}: the units, Table 4.2 (domains), Table 4.3 (main results), selection quality, costs
+ *       (Table 4.1), the thesis' rows of Tables 4.3-4.5 beside ours, and the summary.json numbers.</li>
  * </ul>
  */
 package org.thesislab.flextuning;
