@@ -8,11 +8,20 @@ import ai.djl.training.ParameterStore;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.style.Styler;
+import org.thesislab.cpfs.CpfsExperiment.Arm;
+import org.thesislab.cpfs.CpfsExperiment.ArmScores;
 import org.thesislab.viz.Images;
 import org.thesislab.viz.Plots;
 
-/** The chapter's pictures: clips with their flow, "goes-with-p" kernel rows (Fig. 3.2), embeddings as colours (Fig. 3.4). */
+/**
+ * The chapter's pictures: clips with their flow, "goes-with-p" kernel rows (Fig. 3.2), embeddings as colours (Fig. 3.4),
+ * and the per-layer probe chart (Table 3.2's layers) from {@link CpfsExperiment}'s scores.
+ */
 public final class CpfsFigures {
     private static final Color[] CLASS_COLOURS = {Color.BLACK, new Color(230, 80, 60), new Color(70, 160, 230), new Color(240, 200, 40)};
 
@@ -229,5 +238,25 @@ public final class CpfsFigures {
             out.add(best);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Probe mIoU per layer, one series per arm, with the spread over labelled subsets as error bars. */
+    public static CategoryChart probeChart(Map<Arm, ArmScores> scores) {
+        Map<String, double[]> values = new LinkedHashMap<>();
+        Map<String, double[]> errors = new LinkedHashMap<>();
+        for (var e : scores.entrySet()) {
+            double[] v = new double[Transfer.PROBED.size()];
+            double[] sd = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                double[] ms = e.getValue().probeMeanIoU().get(Transfer.PROBED.get(i));
+                v[i] = 100 * ms[0];
+                sd[i] = 100 * ms[1];
+            }
+            values.put(e.getKey().key, v);
+            errors.put(e.getKey().key, sd);
+        }
+        var chart = Plots.bars("Linear probe per layer (test mIoU)", "mIoU %", Transfer.PROBED, values, errors);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        return chart;
     }
 }

@@ -60,8 +60,12 @@
  *
  * <h2>Presentation</h2>
  * <ul>
- *   <li>{@link CpfsFigures}: clips with their flow, "goes-with-p" kernel rows (Fig. 3.2), and embeddings shown as
- *       colours (Fig. 3.4, here by principal components instead of a random projection).</li>
+ *   <li>{@link CpfsFigures}: clips with their flow, "goes-with-p" kernel rows (Fig. 3.2), embeddings shown as
+ *       colours (Fig. 3.4, here by principal components instead of a random projection), and the probe mIoU per
+ *       layer.</li>
+ *   <li>{@link CpfsTables}: the summary.json numbers, the pre-training table, the transfer and per-layer probe
+ *       tables (the analogues of Tables 3.1-3.2) in this run's numbers, the thesis' numbers beside ours, and the
+ *       headline in words.</li>
  *   <li>{@link Visualisation}: Chapter 6 on the clips: inversions (§6.2), activation maximisation (§6.1) and
  *       caricatures (§6.3) of the CPFS network beside a random one.</li>
  * </ul>

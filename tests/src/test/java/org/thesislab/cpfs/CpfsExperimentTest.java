@@ -15,8 +15,8 @@ class CpfsExperimentTest {
         try (NDManager m = NDManager.newBaseManager()) {
             long t0 = System.nanoTime();
             Map<CpfsExperiment.Arm, CpfsExperiment.ArmScores> scores = CpfsExperiment.runAll(s, 0, null, m);
-            System.out.println(CpfsExperiment.transferTable(scores).printAll());
-            System.out.println(CpfsExperiment.probeTable(scores, true).printAll());
+            System.out.println(CpfsTables.transferTable(scores).printAll());
+            System.out.println(CpfsTables.probeTable(scores, true).printAll());
             System.out.printf("smoke run %.1f s%n", (System.nanoTime() - t0) / 1e9);
             for (var a : scores.values()) {
                 double acc = a.probeAccuracy().get("hypercolumn")[0];
