@@ -1,38 +1,29 @@
 package org.thesislab.colorization;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
-import org.knowm.xchart.XYChart;
 import org.thesislab.core.Scale;
 import org.thesislab.core.Threads;
 import org.thesislab.core.Seeds;
-import org.thesislab.core.ThesisVsHere;
 import org.thesislab.core.data.TensorDataset;
 import org.thesislab.core.train.Adam;
 import org.thesislab.core.train.TrainingLoop;
-import org.thesislab.viz.Images;
-import org.thesislab.viz.Plots;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import static org.thesislab.core.nn.Scalars.times;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The chapter's experiment (Sects. 3.2.4-3.2.5 on procedural scenes): train PIC, its ungated ablation,
  * the per-pixel mixture (e_phi alone) and the L2 regression baseline on the same data, then compare
  * likelihood (bits/dim), saturation, sample diversity and sampling cost. Called by the notebook and by
- * the reproduction test; sizes come from the {@link Config}.
+ * the reproduction test; sizes come from the {@link Config}. It returns records; {@link ColorizationTables}
+ * and {@link ColorizationFigures} present them.
  */
 public final class ColorizationExperiment implements AutoCloseable {
     /** The models compared. */
@@ -133,6 +124,11 @@ public final class ColorizationExperiment implements AutoCloseable {
         return testScenes;
     }
 
+    /** The held-out scenes as the models see them (normalised luminance and chroma), for the sample figure. */
+    public Chroma.Batch testBatch() {
+        return test;
+    }
+
     public ColorizationExperiment quiet() {
         showProgress = false;
         return this;
@@ -181,16 +177,9 @@ public final class ColorizationExperiment implements AutoCloseable {
         return t;
     }
 
-    /** Test bits/dim per epoch (and training bits/dim) of the likelihood models. */
-    public XYChart nllCurves() {
-        Map<String, double[]> series = new LinkedHashMap<>();
-        for (Trained t : trained.values()) {
-            if (t.model() instanceof LikelihoodModel) {
-                series.put(t.variant().label + " (test)", t.result().history().doubleColumn("val_loss").asDoubleArray());
-                series.put(t.variant().label + " (train)", t.result().history().doubleColumn("train_loss").asDoubleArray());
-            }
-        }
-        return Plots.curves("Negative log-likelihood (Eq. 3.12)", "epoch", "bits / dim", series);
+    /** Every model trained so far, in {@link Variant} order. */
+    public List<Trained> trained() {
+        return List.copyOf(trained.values());
     }
 
     /** Mean test bits/dim of a likelihood variant over all chroma pixels. */
@@ -270,20 +259,36 @@ public final class ColorizationExperiment implements AutoCloseable {
         return out;
     }
 
-    /** The evaluation table: likelihood, saturation, diversity, coherence and sampling time per model. */
-    public Table evaluate(List<Decoding> decodings) {
+    /**
+     * One decoding's measures (a row of the evaluation); NaN where a measure does not apply: bits/dim of the
+     * ground truth and of the L2 regression, sample spread with one sample per input.
+     *
+     * @param saturation       average perceptual saturation (Lübbe 2010), %, over all pixels
+     * @param ambiguousSpread  mean pairwise distance between samples of an input on the ambiguous objects (Lab units)
+     * @param coherence        share of an ambiguous object's pixels that get its majority colour mode
+     * @param diverseShare     share of the ambiguous objects that got more than one colour over the samples
+     */
+    public record Scores(String model, double bitsPerDim, double ambiguousBitsPerDim, double saturation,
+                         double ambiguousSaturation, double ambiguousSpread, double determinedSpread,
+                         double coherence, double diverseShare, double msPerImage) {
+    }
+
+    /**
+     * The scores of every decoding, in decoding order, and PIC's training speed (images per second, the mean over
+     * its epochs; empty if PIC was not trained).
+     */
+    public record Evaluation(List<Scores> models, OptionalDouble picTrainImagesPerSecond) {
+        /** A decoding's scores by its name ("ground truth", "PIC", "per-pixel mixture, MAP", ...). */
+        public Optional<Scores> model(String name) {
+            return models.stream().filter(r -> r.model().equals(name)).findFirst();
+        }
+    }
+
+    /** Scores every decoding: likelihood, saturation, diversity, coherence and sampling time. */
+    public Evaluation evaluate(List<Decoding> decodings) {
         int n = config.evalImages();
         int s = config.samplesPerImage();
-        StringColumn model = StringColumn.create("model");
-        DoubleColumn bpd = DoubleColumn.create("test bits/dim");
-        DoubleColumn bpdAmb = DoubleColumn.create("test bits/dim, ambiguous objects");
-        DoubleColumn sat = DoubleColumn.create("saturation %");
-        DoubleColumn satAmb = DoubleColumn.create("saturation % (ambiguous objects)");
-        DoubleColumn divAmb = DoubleColumn.create("sample spread, ambiguous (Lab)");
-        DoubleColumn divDet = DoubleColumn.create("sample spread, determined (Lab)");
-        DoubleColumn coh = DoubleColumn.create("object coherence");
-        DoubleColumn diverse = DoubleColumn.create("objects with >1 colour over samples");
-        DoubleColumn ms = DoubleColumn.create("ms / image");
+        List<Scores> scores = new ArrayList<>();
         try (NDManager m = manager.newSubManager()) {
             NDArray luma = test.luma().get(new NDIndex("0:{}", n)).repeat(0, s);
             NDArray mask = testScenes.ambiguousMask(m).get(new NDIndex("0:{}", n));
@@ -292,23 +297,23 @@ public final class ColorizationExperiment implements AutoCloseable {
             NDArray maskDet = maskLow.neg().add(1);
             for (Decoding d : decodings) {
                 Variant v = variantOf(d.name());
-                model.append(d.name());
                 boolean likelihood = v != null && trained(v).model() instanceof LikelihoodModel;
-                bpd.append(likelihood ? testBitsPerDim(v, false) : Double.NaN);
-                bpdAmb.append(likelihood ? testBitsPerDim(v, true) : Double.NaN);
+                double bpd = likelihood ? testBitsPerDim(v, false) : Double.NaN;
+                double bpdAmb = likelihood ? testBitsPerDim(v, true) : Double.NaN;
                 NDArray lab = Lab.gamutClip(Chroma.recombine(luma, d.ab(), config.factor()));
-                sat.append(ColorMetrics.saturation(lab, null).mean().getFloat());
-                satAmb.append(ColorMetrics.saturation(lab, maskFull).mean().getFloat());
+                double sat = ColorMetrics.saturation(lab, null).mean().getFloat();
+                double satAmb = ColorMetrics.saturation(lab, maskFull).mean().getFloat();
                 NDArray abLab = Chroma.toLabUnits(d.ab());
-                divAmb.append(s > 1 ? ColorMetrics.diversity(abLab, s, maskLow) : Double.NaN);
-                divDet.append(s > 1 ? ColorMetrics.diversity(abLab, s, maskDet) : Double.NaN);
+                double divAmb = s > 1 ? ColorMetrics.diversity(abLab, s, maskLow) : Double.NaN;
+                double divDet = s > 1 ? ColorMetrics.diversity(abLab, s, maskDet) : Double.NaN;
                 ColorMetrics.ModeStats st = ColorMetrics.circleModes(abLab, s, testScenes.circleId(), config.side());
-                coh.append(st.coherence());
-                diverse.append(st.diverseShare());
-                ms.append(d.msPerImage());
+                scores.add(new Scores(d.name(), bpd, bpdAmb, sat, satAmb, divAmb, divDet, st.coherence(),
+                        st.diverseShare(), d.msPerImage()));
             }
         }
-        return Table.create("colorization on held-out scenes", model, bpd, bpdAmb, sat, satAmb, divAmb, divDet, coh, diverse, ms);
+        Trained pic = trained.get(Variant.PIC);
+        return new Evaluation(scores, pic == null ? OptionalDouble.empty()
+                : OptionalDouble.of(pic.result().history().doubleColumn("examples_per_second").mean()));
     }
 
     private static Variant variantOf(String decodingName) {
@@ -320,61 +325,22 @@ public final class ColorizationExperiment implements AutoCloseable {
         return null;
     }
 
-    /**
-     * Grayscale input, ground truth, then every model's decodings (all S samples of the sampling models)
-     * for the first {@code maxRows} evaluation inputs.
-     */
-    public BufferedImage sampleGrid(List<Decoding> decodings, int maxRows) {
-        int s = config.samplesPerImage();
-        int rows = Math.min(maxRows, config.evalImages());
-        List<BufferedImage> images = new ArrayList<>();
-        List<String> captions = new ArrayList<>();
-        int columns = 0;
-        try (NDManager m = manager.newSubManager()) {
-            NDArray lumaFull = test.luma().get(new NDIndex("0:{}", rows));
-            List<List<BufferedImage>> cols = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            NDArray gray = times(lumaFull, 50).add(50);
-            NDArray grayLab = ai.djl.ndarray.NDArrays.concat(new NDList(gray, gray.zerosLike(), gray.zerosLike()), 1);
-            cols.add(Images.fromBatch(Lab.toSrgb(grayLab)));
-            names.add("input L");
-            for (Decoding d : decodings) {
-                boolean stochastic = !d.name().equals("ground truth") && !d.name().contains("MAP")
-                        && !d.name().startsWith(Variant.L2.label);
-                int take = stochastic ? Math.min(s, 3) : 1;
-                for (int k = 0; k < take; k++) {
-                    NDArray ab = d.ab().get(new NDIndex("{}:{}:{}", k, rows * s, s));
-                    cols.add(Images.fromBatch(Lab.toSrgb(Chroma.recombine(lumaFull, ab, config.factor()))));
-                    names.add(take > 1 ? shortName(d.name()) + " #" + (k + 1) : shortName(d.name()));
-                }
-            }
-            columns = cols.size();
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < columns; c++) {
-                    images.add(cols.get(c).get(r));
-                    captions.add(r == rows - 1 ? names.get(c) : null);
-                }
-            }
-        }
-        return Plots.imageGrid(images, captions, columns, Math.max(2, 96 / config.side()));
+    /** Sampling time at one chroma grid size: {@code passes} = side² sequential passes of f_theta. */
+    public record CostPoint(int chromaSide, int passes, double msOneImage, double msPerImageBatched) {
     }
 
-    private static String shortName(String name) {
-        return name.replace("per-pixel mixture", "per-pixel").replace("random samples", "sample")
-                .replace("ground truth", "truth").replace("L2 regression", "L2").replace(", no gating", " no-gate");
+    /** Sampling time of one model over chroma grid sizes, one image at a time and in batches of {@code batch}. */
+    public record SamplingCost(Variant variant, int batch, List<CostPoint> points) {
     }
 
     /**
      * Sampling cost of a trained PIC model against the chroma grid size (the model is fully convolutional,
      * so it runs at any size): h * w sequential passes of f_theta, batched over the images.
      */
-    public Table samplingCost(Variant v, int[] chromaSides, int batch) {
+    public SamplingCost samplingCost(Variant v, int[] chromaSides, int batch) {
         ChromaModel model = trained(v).model();
         ParameterStore ps = new ParameterStore(manager, false);
-        IntColumn side = IntColumn.create("chroma side");
-        IntColumn calls = IntColumn.create("f_theta passes");
-        DoubleColumn one = DoubleColumn.create("ms / image (batch 1)");
-        DoubleColumn many = DoubleColumn.create("ms / image (batch " + batch + ")");
+        List<CostPoint> points = new ArrayList<>();
         try (NDManager m = manager.newSubManager()) { // warm-up, so the first size is not charged for it
             Chroma.Batch b = Chroma.prepare(Scenes.generate(1, chromaSides[0] * config.factor(),
                     Seeds.stream(seed, "cost-warmup")).lab(m), config.factor());
@@ -384,13 +350,12 @@ public final class ColorizationExperiment implements AutoCloseable {
             Scenes.Set set = Scenes.generate(batch, c * config.factor(), Seeds.stream(seed, "cost-" + c));
             try (NDManager m = manager.newSubManager()) {
                 Chroma.Batch b = Chroma.prepare(set.lab(m), config.factor());
-                side.append(c);
-                calls.append(c * c);
-                one.append(timeMs(model, ps, b.luma().get("0:1"), b.lumaLow().get("0:1")));
-                many.append(timeMs(model, ps, b.luma(), b.lumaLow()) / batch);
+                double one = timeMs(model, ps, b.luma().get("0:1"), b.lumaLow().get("0:1"));
+                double many = timeMs(model, ps, b.luma(), b.lumaLow()) / batch;
+                points.add(new CostPoint(c, c * c, one, many));
             }
         }
-        return Table.create("sampling cost of " + v.label, side, calls, one, many);
+        return new SamplingCost(v, batch, points);
     }
 
     private static double timeMs(ChromaModel model, ParameterStore ps, NDArray luma, NDArray lumaLow) {
@@ -399,66 +364,15 @@ public final class ColorizationExperiment implements AutoCloseable {
         return (System.nanoTime() - t0) / 1e6;
     }
 
-    /** Parameter counts of every variant (freshly built, not trained). */
-    public Table modelSizes() {
-        StringColumn name = StringColumn.create("model");
-        IntColumn params = IntColumn.create("parameters");
+    /** Trainable parameters of every variant (freshly built, not trained), in {@link Variant} order. */
+    public Map<Variant, Long> parameterCounts() {
+        Map<Variant, Long> counts = new EnumMap<>(Variant.class);
         for (Variant v : Variant.values()) {
             ChromaModel m = newModel(v);
-            name.append(v.label);
-            params.append((int) org.thesislab.core.ModelSummary.trainableParameters(m));
+            counts.put(v, org.thesislab.core.ModelSummary.trainableParameters(m));
             m.getParameters().values().forEach(p -> p.getArray().close());
         }
-        return Table.create("model sizes (" + config.describe() + ")", name, params);
-    }
-
-    /** The summary.json headline numbers from an evaluation table. */
-    public Map<String, Double> headline(Table evaluation) {
-        Map<String, Double> h = new LinkedHashMap<>();
-        h.put("pixelcnn_nll_bpd", value(evaluation, Variant.PIC.label, "test bits/dim"));
-        h.put("perpixel_nll_bpd", value(evaluation, Variant.PER_PIXEL.label + ", random samples", "test bits/dim"));
-        h.put("pixelcnn_nogate_nll_bpd", value(evaluation, Variant.PIC_NO_GATE.label, "test bits/dim"));
-        h.put("pixelcnn_ambiguous_nll_bpd", value(evaluation, Variant.PIC.label, "test bits/dim, ambiguous objects"));
-        h.put("perpixel_ambiguous_nll_bpd", value(evaluation, Variant.PER_PIXEL.label + ", random samples", "test bits/dim, ambiguous objects"));
-        h.put("pixelcnn_saturation", value(evaluation, Variant.PIC.label, "saturation %"));
-        h.put("l2_saturation", value(evaluation, Variant.L2.label, "saturation %"));
-        h.put("perpixel_map_saturation", value(evaluation, Variant.PER_PIXEL.label + ", MAP", "saturation %"));
-        h.put("ground_truth_saturation", value(evaluation, "ground truth", "saturation %"));
-        h.put("pixelcnn_ambiguous_saturation", value(evaluation, Variant.PIC.label, "saturation % (ambiguous objects)"));
-        h.put("l2_ambiguous_saturation", value(evaluation, Variant.L2.label, "saturation % (ambiguous objects)"));
-        h.put("pixelcnn_sample_diversity", value(evaluation, Variant.PIC.label, "sample spread, ambiguous (Lab)"));
-        h.put("pixelcnn_object_coherence", value(evaluation, Variant.PIC.label, "object coherence"));
-        h.put("perpixel_object_coherence", value(evaluation, Variant.PER_PIXEL.label + ", random samples", "object coherence"));
-        h.put("sample_ms_per_image", value(evaluation, Variant.PIC.label, "ms / image"));
-        Trained pic = trained.get(Variant.PIC);
-        if (pic != null) {
-            h.put("train_images_per_second", pic.result().history().doubleColumn("examples_per_second").mean());
-        }
-        return h;
-    }
-
-    /** The thesis' numbers beside ours. */
-    public ThesisVsHere thesisVsHere(Table evaluation) {
-        String here = config.describe();
-        return new ThesisVsHere("Thesis vs here")
-                .row("NLL bits/dim, PIC", 2.72, "CIFAR-10 test, chroma 16x16", value(evaluation, "PIC", "test bits/dim"), here)
-                .row("NLL bits/dim, PIC without gating", 2.78, "CIFAR-10 (ablation)", value(evaluation, Variant.PIC_NO_GATE.label, "test bits/dim"), here)
-                .row("NLL bits/dim, per-pixel (e_phi only)", Double.NaN, "not reported", value(evaluation, Variant.PER_PIXEL.label + ", random samples", "test bits/dim"), here)
-                .row("saturation %, PIC samples", 36.4, "ILSVRC val, 1000 samples", value(evaluation, "PIC", "saturation %"), here)
-                .row("saturation %, e_phi MAP", 32.7, "ILSVRC val, fine-tuned e_phi", value(evaluation, Variant.PER_PIXEL.label + ", MAP", "saturation %"), here)
-                .row("saturation %, L2 regression", Double.NaN, "not reported", value(evaluation, Variant.L2.label, "saturation %"), here)
-                .row("saturation %, ground truth", Double.NaN, "not reported", value(evaluation, "ground truth", "saturation %"), here);
-    }
-
-    /** A value of the evaluation table by model name and column; NaN if the model was not evaluated. */
-    public static double value(Table evaluation, String modelName, String column) {
-        StringColumn names = evaluation.stringColumn("model");
-        for (int i = 0; i < evaluation.rowCount(); i++) {
-            if (names.get(i).equals(modelName)) {
-                return evaluation.doubleColumn(column).get(i);
-            }
-        }
-        return Double.NaN;
+        return counts;
     }
 
     @Override

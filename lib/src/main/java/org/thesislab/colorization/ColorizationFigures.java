@@ -7,17 +7,23 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import org.knowm.xchart.XYChart;
+import org.thesislab.colorization.ColorizationExperiment.CostPoint;
+import org.thesislab.colorization.ColorizationExperiment.Decoding;
+import org.thesislab.colorization.ColorizationExperiment.Trained;
 import org.thesislab.viz.Images;
 import org.thesislab.viz.Plots;
-import tech.tablesaw.api.Table;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import static org.thesislab.core.nn.Scalars.times;
 
-/** The chapter's data figures: the ambiguity of colour given luminance, and the scenes. */
+/**
+ * The chapter's figures: the ambiguity of colour given luminance, the scenes, the likelihood curves, the models'
+ * samples and the sampling cost.
+ */
 public final class ColorizationFigures {
     private ColorizationFigures() {
     }
@@ -64,13 +70,67 @@ public final class ColorizationFigures {
         }
     }
 
-    /** Sampling time per image against the number of chroma pixels, batch 1 and batched. */
-    public static XYChart samplingCost(Table cost) {
-        double[] calls = cost.intColumn("f_theta passes").asDoubleArray();
-        Map<String, double[][]> series = new LinkedHashMap<>();
-        for (int c = 2; c < cost.columnCount(); c++) {
-            series.put(cost.column(c).name(), new double[][] {calls, cost.doubleColumn(c).asDoubleArray()});
+    /** Test bits/dim per epoch (and training bits/dim) of the trained likelihood models. */
+    public static XYChart nllCurves(List<Trained> trained) {
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (Trained t : trained) {
+            if (t.model() instanceof LikelihoodModel) {
+                series.put(t.variant().label + " (test)", t.result().history().doubleColumn("val_loss").asDoubleArray());
+                series.put(t.variant().label + " (train)", t.result().history().doubleColumn("train_loss").asDoubleArray());
+            }
         }
+        return Plots.curves("Negative log-likelihood (Eq. 3.12)", "epoch", "bits / dim", series);
+    }
+
+    /**
+     * Grayscale input, ground truth, then every model's decodings (up to three samples of each sampling model)
+     * for the first {@code maxRows} evaluation inputs of {@code exp}.
+     */
+    public static BufferedImage sampleGrid(ColorizationExperiment exp, List<Decoding> decodings, int maxRows) {
+        ColorizationExperiment.Config config = exp.config();
+        int s = config.samplesPerImage();
+        int rows = Math.min(maxRows, config.evalImages());
+        NDArray lumaFull = exp.testBatch().luma().get(new NDIndex("0:{}", rows));
+        List<List<BufferedImage>> cols = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        NDArray gray = times(lumaFull, 50).add(50);
+        NDArray grayLab = NDArrays.concat(new NDList(gray, gray.zerosLike(), gray.zerosLike()), 1);
+        cols.add(Images.fromBatch(Lab.toSrgb(grayLab)));
+        names.add("input L");
+        for (Decoding d : decodings) {
+            boolean stochastic = !d.name().equals("ground truth") && !d.name().contains("MAP")
+                    && !d.name().startsWith(ColorizationExperiment.Variant.L2.label);
+            int take = stochastic ? Math.min(s, 3) : 1;
+            for (int k = 0; k < take; k++) {
+                NDArray ab = d.ab().get(new NDIndex("{}:{}:{}", k, rows * s, s));
+                cols.add(Images.fromBatch(Lab.toSrgb(Chroma.recombine(lumaFull, ab, config.factor()))));
+                names.add(take > 1 ? shortName(d.name()) + " #" + (k + 1) : shortName(d.name()));
+            }
+        }
+        List<BufferedImage> images = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols.size(); c++) {
+                images.add(cols.get(c).get(r));
+                captions.add(r == rows - 1 ? names.get(c) : null);
+            }
+        }
+        return Plots.imageGrid(images, captions, cols.size(), Math.max(2, 96 / config.side()));
+    }
+
+    private static String shortName(String name) {
+        return name.replace("per-pixel mixture", "per-pixel").replace("random samples", "sample")
+                .replace("ground truth", "truth").replace("L2 regression", "L2").replace(", no gating", " no-gate");
+    }
+
+    /** Sampling time per image against the number of chroma pixels, batch 1 and batched. */
+    public static XYChart samplingCost(ColorizationExperiment.SamplingCost cost) {
+        double[] calls = cost.points().stream().mapToDouble(CostPoint::passes).toArray();
+        Map<String, double[][]> series = new LinkedHashMap<>();
+        series.put(ColorizationTables.msPerImage(1),
+                new double[][] {calls, cost.points().stream().mapToDouble(CostPoint::msOneImage).toArray()});
+        series.put(ColorizationTables.msPerImage(cost.batch()),
+                new double[][] {calls, cost.points().stream().mapToDouble(CostPoint::msPerImageBatched).toArray()});
         return Plots.lines("Ancestral sampling cost", "chroma pixels = sequential f_theta passes", "ms / image", series);
     }
 

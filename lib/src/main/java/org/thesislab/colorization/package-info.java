@@ -72,8 +72,10 @@
  *
  * <h2>Presentation</h2>
  * <ul>
- *   <li>{@link ColorizationFigures}: the ambiguity of colour given luminance, the scenes, and the sampling
- *       cost.</li>
+ *   <li>{@link ColorizationFigures}: the ambiguity of colour given luminance, the scenes, the likelihood curves,
+ *       the models' samples and the sampling cost.</li>
+ *   <li>{@link ColorizationTables}: model sizes, the evaluation, the sampling cost, the summary.json numbers and the
+ *       thesis' numbers beside ours.</li>
  *   <li>{@link ModelSize}: a model's parameter count in words, for progress titles and the notebook.</li>
  * </ul>
  */

@@ -5,7 +5,6 @@ import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.thesislab.core.Scale;
-import tech.tablesaw.api.Table;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,11 +24,11 @@ class ColorizationBenchmarkTest {
         try (ColorizationExperiment exp = new ColorizationExperiment(cfg, 0).quiet()) {
             ColorizationExperiment.Trained pic = exp.train(ColorizationExperiment.Variant.PIC);
             double ips = pic.result().history().doubleColumn("examples_per_second").get(0);
-            Table cost = exp.samplingCost(ColorizationExperiment.Variant.PIC, new int[] {8}, 32);
+            ColorizationExperiment.SamplingCost cost = exp.samplingCost(ColorizationExperiment.Variant.PIC, new int[] {8}, 32);
             System.out.printf("PIC training: %.0f images/s (batch %d, %dx%d images)%n", ips, cfg.batchSize(), cfg.side(), cfg.side());
-            System.out.println(cost.printAll());
-            double one = cost.doubleColumn(2).get(0);
-            double batched = cost.doubleColumn(3).get(0);
+            System.out.println(ColorizationTables.samplingCost(cost).printAll());
+            double one = cost.points().get(0).msOneImage();
+            double batched = cost.points().get(0).msPerImageBatched();
             assertTrue(batched < one / 4, "batched sampling " + batched + " ms/image vs one at a time " + one);
         }
     }

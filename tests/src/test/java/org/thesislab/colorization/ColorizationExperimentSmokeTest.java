@@ -27,16 +27,18 @@ class ColorizationExperimentSmokeTest {
             long t1 = System.nanoTime();
             List<ColorizationExperiment.Decoding> d = exp.decodings(m);
             System.out.printf("decodings in %.1fs%n", (System.nanoTime() - t1) / 1e9);
-            Table eval = exp.evaluate(d);
-            System.out.println(eval.printAll());
-            assertEquals(d.size(), eval.rowCount());
-            double gtSat = ColorizationExperiment.value(eval, "ground truth", "saturation %");
+            ColorizationExperiment.Evaluation eval = exp.evaluate(d);
+            Table table = ColorizationTables.evaluation(eval);
+            System.out.println(table.printAll());
+            assertEquals(d.size(), table.rowCount());
+            double gtSat = eval.model("ground truth").orElseThrow().saturation();
             assertTrue(gtSat > 10 && gtSat < 100, "ground-truth saturation " + gtSat);
-            BufferedImage grid = exp.sampleGrid(d, 2);
+            assertEquals(gtSat, ColorizationTables.summary(eval).get("ground_truth_saturation"));
+            BufferedImage grid = ColorizationFigures.sampleGrid(exp, d, 2);
             assertTrue(grid.getWidth() > 100 && grid.getHeight() > 50);
-            Table cost = exp.samplingCost(ColorizationExperiment.Variant.PIC, new int[] {4, 8}, 2);
-            assertEquals(2, cost.rowCount());
-            exp.thesisVsHere(eval).table();
+            ColorizationExperiment.SamplingCost cost = exp.samplingCost(ColorizationExperiment.Variant.PIC, new int[] {4, 8}, 2);
+            assertEquals(2, ColorizationTables.samplingCost(cost).rowCount());
+            ColorizationTables.thesisVsHere(eval, cfg).table();
         }
     }
 }

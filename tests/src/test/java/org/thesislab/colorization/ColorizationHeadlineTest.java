@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.thesislab.colorization.ColorizationExperiment.Variant;
 import org.thesislab.core.ClaimsOverSeeds;
 import org.thesislab.core.Scale;
-import tech.tablesaw.api.Table;
 
 /**
  * The chapter's claims ({@link ColorizationClaims}) at a small size over seeds 0-2 (1500 training images, 12
@@ -41,11 +40,12 @@ class ColorizationHeadlineTest {
                 for (Variant v : List.of(Variant.PIC, Variant.PER_PIXEL, Variant.L2)) {
                     exp.train(v);
                 }
-                Table eval = exp.evaluate(exp.decodings(m));
-                summaries.add(exp.headline(eval));
+                ColorizationExperiment.Evaluation eval = exp.evaluate(exp.decodings(m));
+                summaries.add(ColorizationTables.summary(eval));
                 if (seed == SEEDS[0]) {
-                    double spreadAmb = ColorizationExperiment.value(eval, "PIC", "sample spread, ambiguous (Lab)");
-                    double spreadDet = ColorizationExperiment.value(eval, "PIC", "sample spread, determined (Lab)");
+                    ColorizationExperiment.Scores pic = eval.model(Variant.PIC.label).orElseThrow();
+                    double spreadAmb = pic.ambiguousSpread();
+                    double spreadDet = pic.determinedSpread();
                     assertTrue(spreadAmb > 20, "PIC samples differ on ambiguous objects: spread " + spreadAmb);
                     assertTrue(spreadDet < spreadAmb / 3, "and much less where colour is determined: " + spreadDet);
                 }
