@@ -8,23 +8,26 @@ import ai.djl.ndarray.index.NDIndex;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.thesislab.core.Seeds;
+import org.thesislab.core.data.BatchSource;
 import org.thesislab.core.data.Splits;
+import org.thesislab.core.data.TensorDataset;
 import org.thesislab.core.train.Adam;
 import org.thesislab.core.train.SoftmaxCrossEntropy;
-import org.thesislab.core.train.TrainingStep;
+import org.thesislab.core.train.TrainingLoop;
 
 /**
  * Fine-tunes a copy of a pre-trained {@link UnitNetwork} with a {@link Scheme}, early-stopped on validation
  * accuracy (Algorithms 3-5: "fine-tune unit ℓ of f on D until accuracy on D_val stops improving").
  *
- * <p>Why not the core training loop: a flex sweep is hundreds of short runs that each train a different
- * subset of arrays (or ft-ss reparameterisations) and stop at step granularity; we also feed each run the
- * cached activations of its frozen prefix f^{ℓ-1} ∘ … ∘ f^1, which never change while unit ℓ is tuned.
- * Each step is still the core {@link TrainingStep} (objective, NaN guard, backward, {@link Adam} update) in its
- * own NDManager scope, with the core loss and seeded shuffling.
+ * <p>Trains on core's {@link TrainingLoop} over the run's trainable arrays (the tuned units' weights, or ft-ss
+ * scales and shifts), which are not a DJL block's parameters. A flex sweep is hundreds of short runs, so each run
+ * feeds the loop the cached activations of its frozen prefix f^{ℓ-1} ∘ … ∘ f^1, which never change while unit ℓ is
+ * tuned, and validates every {@code evalEvery} steps (a loop "epoch" here is one such period) within
+ * {@code maxSteps}.
  */
 public final class FineTuner {
 
@@ -67,63 +70,103 @@ public final class FineTuner {
         int batch = Math.min(protocol.batchSize(), n);
         int stepsPerEpoch = (n + batch - 1) / batch;
         int maxSteps = scheme.singleEpoch() ? stepsPerEpoch : protocol.maxSteps();
-        int evalEvery = scheme.singleEpoch() ? stepsPerEpoch : protocol.evalEvery();
-
-        TrainingStep trainingStep = TrainingStep.ofArrays(scheme.toString(), new Adam(protocol.learningRate()), trainable)
-                .resumeHint("The learning rate is the Protocol's (Protocol.learningRate).");
-        Random shuffle = Seeds.stream(seed, "shuffle");
-        List<double[]> curve = new ArrayList<>();
-        double best = -1;
-        int bestStep = 0;
-        float[][] bestWeights = null;
-        long samples = 0;
-        long valExamples = 0;
-        int step = 0;
-        int checksWithoutGain = 0;
+        int evalEvery = Math.min(maxSteps, scheme.singleEpoch() ? stepsPerEpoch : protocol.evalEvery());
         try (NDManager runManager = net.manager().newSubManager()) {
             // The frozen prefix f^{first-1} ∘ … ∘ f^1 is computed once per run.
             NDArray trainH = prefix(net, data.trainX(), first, runManager);
             NDArray valH = prefix(net, data.valX(), first, runManager);
-            int[] order = Splits.permutation(n, shuffle);
-            int cursor = 0;
-            while (step < maxSteps) {
-                if (cursor >= n) {
-                    order = Splits.permutation(n, shuffle);
-                    cursor = 0;
-                }
-                // Runs count steps; a divergence message names the pass over D (epoch) and the batch within it.
-                int epoch = 1 + (int) (samples / n);
-                int batchInEpoch = 1 + cursor / batch;
-                int size = Math.min(batch, n - cursor);
-                long[] idx = new long[size];
-                for (int i = 0; i < size; i++) {
-                    idx[i] = order[cursor + i];
-                }
-                cursor += size;
-                step(net, trainingStep, trainH, data.trainY(), idx, first, runManager, epoch, batchInEpoch, stepsPerEpoch);
-                step++;
-                samples += size;
-                if (step % evalEvery == 0 || step == maxSteps) {
-                    double acc = net.accuracy(valH, data.valY(), first, EVAL_BATCH);
-                    valExamples += data.valSize();
-                    curve.add(new double[] {step, acc});
-                    if (acc > best) {
-                        best = acc;
-                        bestStep = step;
-                        bestWeights = snapshot(trainable);
-                        checksWithoutGain = 0;
-                    } else if (++checksWithoutGain >= protocol.patience()) {
-                        break;
-                    }
-                }
-            }
-            restore(trainable, bestWeights);
+            CachedBatches batches = new CachedBatches(trainH, data.trainY(), batch, evalEvery, Seeds.stream(seed, "shuffle"));
+            List<double[]> curve = new ArrayList<>();
+            // One loop "epoch" is one validation period of evalEvery steps (the last may be shorter).
+            TrainingLoop.Result result = TrainingLoop.builder(
+                            (features, training) -> new NDList(net.forward(features.singletonOrThrow(), first, net.size())),
+                            trainable, LOSS, new Adam(protocol.learningRate()), runManager)
+                    .batchSize(batch).epochs((maxSteps + evalEvery - 1) / evalEvery).maxSteps(maxSteps).seed(seed)
+                    .validation(() -> Map.of(VAL_ACCURACY, net.accuracy(valH, data.valY(), first, EVAL_BATCH)))
+                    .earlyStopping(VAL_ACCURACY, true, protocol.patience())
+                    .listener((epoch, row, history) -> curve.add(new double[] {batches.steps(), row.get(VAL_ACCURACY)}))
+                    .errorHint("The learning rate is the Protocol's (Protocol.learningRate).")
+                    .progress(false, scheme.toString())
+                    .build().fit(batches, null);
+            trainable.forEach(a -> a.setRequiresGradient(false));
             finish(net, scheme);
             double seconds = (System.nanoTime() - t0) / 1e9;
             NDArray testH = prefix(net, data.testX(), first, runManager);
             double test = net.accuracy(testH, data.testY(), first, EVAL_BATCH);
-            Cost cost = new Cost(step, (double) samples / n, valExamples, seconds);
-            return new FineTuneRun(scheme, best, test, bestStep, curve, cost, trainedParameters, net);
+            Cost cost = new Cost(batches.steps(), (double) batches.samples() / n, (long) result.epochsRun() * data.valSize(), seconds);
+            int bestStep = (int) curve.get(result.bestEpoch() - 1)[0];
+            return new FineTuneRun(scheme, result.bestScore(), test, bestStep, curve, cost, trainedParameters, net);
+        }
+    }
+
+    private static final String VAL_ACCURACY = "val_accuracy";
+
+    /**
+     * Mini-batches of the cached prefix activations: one shuffle stream for the whole run, a new permutation each
+     * pass over D, the last batch of a pass possibly smaller; periods of {@code period} steps for the loop.
+     */
+    private static final class CachedBatches implements BatchSource {
+        private final NDArray h;
+        private final NDArray y;
+        private final int batch;
+        private final int period;
+        private final Random shuffle;
+        private final int n;
+        private int[] order;
+        private int cursor;
+        private int steps;
+        private long samples;
+
+        CachedBatches(NDArray h, NDArray y, int batch, int period, Random shuffle) {
+            this.h = h;
+            this.y = y;
+            this.batch = batch;
+            this.period = period;
+            this.shuffle = shuffle;
+            this.n = Math.toIntExact(h.getShape().get(0));
+            this.order = Splits.permutation(n, shuffle);
+        }
+
+        @Override
+        public int size() {
+            return n;
+        }
+
+        @Override
+        public int batchCount(int batchSize) {
+            return period;
+        }
+
+        /** The run's one shuffle stream goes on across periods (the epoch seed is not used: no checkpoints here). */
+        @Override
+        public Epoch epoch(long epochSeed, int batchSize) {
+            return (scope, b) -> next(scope);
+        }
+
+        private TensorDataset.Batch next(NDManager scope) {
+            if (cursor >= n) {
+                order = Splits.permutation(n, shuffle);
+                cursor = 0;
+            }
+            int size = Math.min(batch, n - cursor);
+            long[] idx = new long[size];
+            for (int i = 0; i < size; i++) {
+                idx[i] = order[cursor + i];
+            }
+            cursor += size;
+            steps++;
+            samples += size;
+            NDArray rows = scope.create(idx);
+            return new TensorDataset.Batch(new NDList(h.get(scope, new NDIndex("{}", rows))),
+                    new NDList(y.get(scope, new NDIndex("{}", rows))), size);
+        }
+
+        int steps() {
+            return steps;
+        }
+
+        long samples() {
+            return samples;
         }
     }
 
@@ -162,18 +205,6 @@ public final class FineTuner {
         }
     }
 
-    /** One Adam step on a mini-batch: softmax cross-entropy, gradients only for the trainable arrays. */
-    private static void step(UnitNetwork net, TrainingStep trainingStep, NDArray h, NDArray y, long[] idx, int first,
-                             NDManager parent, int epoch, int batch, int batches) {
-        try (NDManager sub = parent.newSubManager()) {
-            NDArray rows = sub.create(idx);
-            NDArray xb = h.get(sub, new NDIndex("{}", rows));
-            NDArray yb = y.get(sub, new NDIndex("{}", rows));
-            trainingStep.run(() -> LOSS.evaluate(new NDList(yb), new NDList(net.forward(xb, first, net.size()))),
-                    epoch, batch, batches);
-        }
-    }
-
     /** f^{first-1} ∘ … ∘ f^1 (x), in batches, on {@code manager}; x itself when first == 1. */
     private static NDArray prefix(UnitNetwork net, NDArray x, int first, NDManager manager) {
         if (first == 1) {
@@ -191,24 +222,5 @@ public final class FineTuner {
         NDArray h = NDArrays.concat(parts, 0);
         parts.close();
         return h;
-    }
-
-    private static float[][] snapshot(List<NDArray> arrays) {
-        float[][] copy = new float[arrays.size()][];
-        for (int i = 0; i < arrays.size(); i++) {
-            copy[i] = arrays.get(i).toFloatArray();
-        }
-        return copy;
-    }
-
-    private static void restore(List<NDArray> arrays, float[][] values) {
-        if (values == null) {
-            return;
-        }
-        for (int i = 0; i < arrays.size(); i++) {
-            NDArray a = arrays.get(i);
-            a.setRequiresGradient(false);
-            a.set(values[i]);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.thesislab.core.train;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.thesislab.core.Progress;
 import org.thesislab.core.Seeds;
 import org.thesislab.core.data.BatchSource;
@@ -27,7 +29,9 @@ import tech.tablesaw.api.Table;
  * {@link BatchSource} that draws its batches afresh each epoch), a DJL block and loss, an {@link Optimizer},
  * per-epoch metrics into a Tablesaw table, validation with early stopping (the best epoch's weights are restored),
  * checkpoints with exact resume, a guard against NaN/Inf losses, and a per-batch hook that sees the predictions and
- * logs named loss terms of its own ({@link BatchHook}; ODGI's second stage trains there).
+ * logs named loss terms of its own ({@link BatchHook}; ODGI's second stage trains there). Besides a block it trains
+ * plain arrays under a forward function ({@link Forward}: flex-tuning's units and scale-shift parameters), scored by a
+ * validation of the caller's ({@link Builder#validation(Supplier)}) within a budget of steps ({@link Builder#maxSteps}).
  *
  * <p>Epoch e shuffles with {@code Seeds.derive(seed, e)} and re-seeds the engine with it, so a run resumed
  * after epoch e continues exactly as the uninterrupted run would. Each step runs inside its own
@@ -35,7 +39,10 @@ import tech.tablesaw.api.Table;
  * validation, early stopping and the block that {@link #fit} leaves behind use the averaged weights.
  */
 public final class TrainingLoop {
+    /** Null when the loop trains {@link #arrays} under {@link #forward}. */
     private final Block block;
+    private final Forward forward;
+    private final List<NDArray> arrays;
     private final Loss loss;
     private final Optimizer optimizer;
     private final NDManager manager;
@@ -52,9 +59,14 @@ public final class TrainingLoop {
     private final List<TrainingListener> listeners;
     private final double polyakDecay;
     private final BatchHook afterStep;
+    private final Supplier<Map<String, Double>> validator;
+    private final int maxSteps;
+    private final String errorHint;
 
     private TrainingLoop(Builder b) {
         this.block = b.block;
+        this.forward = b.forward;
+        this.arrays = b.arrays;
         this.loss = b.loss;
         this.optimizer = b.optimizer;
         this.manager = b.manager;
@@ -71,6 +83,9 @@ public final class TrainingLoop {
         this.listeners = List.copyOf(b.listeners);
         this.polyakDecay = b.polyakDecay;
         this.afterStep = b.afterStep;
+        this.validator = b.validator;
+        this.maxSteps = b.maxSteps;
+        this.errorHint = b.errorHint;
     }
 
     /**
@@ -78,7 +93,21 @@ public final class TrainingLoop {
      * @param loss the training objective (labels, predictions) -> scalar
      */
     public static Builder builder(Block block, Loss loss, Optimizer optimizer, NDManager manager) {
-        return new Builder(block, loss, optimizer, manager);
+        return new Builder(Objects.requireNonNull(block, "block"), null, null, loss, optimizer, manager);
+    }
+
+    /**
+     * A loop that updates plain arrays: {@code forward} computes the predictions from a batch's features using
+     * {@code trainable} (and frozen arrays of its own). No checkpoints: they save a block.
+     */
+    public static Builder builder(Forward forward, List<NDArray> trainable, Loss loss, Optimizer optimizer, NDManager manager) {
+        return new Builder(null, Objects.requireNonNull(forward, "forward"), List.copyOf(trainable), loss, optimizer, manager);
+    }
+
+    /** The forward pass of a model whose trained arrays are not a DJL block's parameters. */
+    @FunctionalInterface
+    public interface Forward {
+        NDList forward(NDList features, boolean training);
     }
 
     /** The outcome of {@link #fit}: the per-epoch table and where the best epoch was. */
@@ -91,12 +120,12 @@ public final class TrainingLoop {
 
     /** Trains on {@code train}; {@code validation} may be null (then no early stopping). */
     public Result fit(BatchSource train, TensorDataset validation) {
-        if (monitor != null && validation == null) {
+        if (monitor != null && validation == null && validator == null) {
             throw new IllegalArgumentException("Early stopping monitors '" + monitor + "' but no validation set was given.");
         }
-        List<Parameter> parameters = trainable();
-        if (parameters.isEmpty()) {
-            throw new IllegalStateException("The block has no trainable parameters: initialize it first, or unfreeze a unit.");
+        List<Parameter> parameters = block == null ? List.of() : trainable();
+        if (block == null ? arrays.isEmpty() : parameters.isEmpty()) {
+            throw new IllegalStateException("The model has no trainable parameters: initialize it first, or unfreeze a unit.");
         }
         ParameterStore store = new ParameterStore(manager, false);
         List<Map<String, Double>> history = new ArrayList<>();
@@ -114,21 +143,27 @@ public final class TrainingLoop {
             bestEpoch = p.bestEpoch();
             stale = p.epochsWithoutImprovement();
         }
-        byte[] bestWeights = null;
+        Object bestWeights = null;
         if (bestEpoch > 0 && checkpointDir != null && Files.isRegularFile(checkpointDir.resolve("best.ckpt"))) {
             bestWeights = Checkpoint.parameterBytes(checkpointDir.resolve("best.ckpt"));
         }
-        TrainingStep step = TrainingStep.ofParameters(title, optimizer, parameters);
+        TrainingStep step = block == null ? TrainingStep.ofArrays(title, optimizer, arrays)
+                : TrainingStep.ofParameters(title, optimizer, parameters);
+        step.resumeHint(errorHint);
         int stepsPerEpoch = train.batchCount(batchSize);
+        int[] stepsTaken = {(startEpoch - 1) * stepsPerEpoch};
         long t0 = System.nanoTime();
         int epochsRun = startEpoch - 1;
-        try (Progress bar = showProgress ? Progress.start(title, (long) epochs * stepsPerEpoch) : null;
+        try (Progress bar = showProgress ? Progress.start(title, Math.min((long) epochs * stepsPerEpoch, maxSteps)) : null;
              PolyakAverage average = Double.isNaN(polyakDecay) ? null
-                     : new PolyakAverage(parameters.stream().map(Parameter::getArray).toList(), polyakDecay)) {
+                     : new PolyakAverage(block == null ? arrays : parameters.stream().map(Parameter::getArray).toList(), polyakDecay)) {
             if (bar != null) {
                 bar.update((long) (startEpoch - 1) * stepsPerEpoch, startEpoch > 1 ? "resumed after epoch " + (startEpoch - 1) : "");
             }
             for (int epoch = startEpoch; epoch <= epochs; epoch++) {
+                if (stepsTaken[0] >= maxSteps) {
+                    break;
+                }
                 if (monitor != null && stale >= patience) {
                     if (bar != null) {
                         bar.finishEarly(String.format("stopped early after epoch %d of %d: %s did not improve for %d "
@@ -150,7 +185,7 @@ public final class TrainingLoop {
                     average.useWeights();
                 }
                 Map<String, Double> trainStats = trainEpoch(train.epoch(epochSeed, batchSize), store, step, average, epoch,
-                        stepsPerEpoch, bar);
+                        stepsPerEpoch, stepsTaken, bar);
                 row.putAll(trainStats);
                 double trainSeconds = (System.nanoTime() - e0) / 1e9;
                 if (average != null) {
@@ -158,6 +193,9 @@ public final class TrainingLoop {
                 }
                 if (validation != null) {
                     row.putAll(evaluate(validation, store, "val_"));
+                }
+                if (validator != null) {
+                    row.putAll(validator.get());
                 }
                 row.put("seconds", (System.nanoTime() - e0) / 1e9);
                 row.put("examples_per_second", train.size() / trainSeconds);
@@ -173,7 +211,7 @@ public final class TrainingLoop {
                         bestScore = score;
                         bestEpoch = epoch;
                         stale = 0;
-                        bestWeights = Checkpoint.snapshot(block);
+                        bestWeights = block == null ? copies(arrays) : Checkpoint.snapshot(block);
                         if (checkpointDir != null) {
                             Checkpoint.save(checkpointDir.resolve("best.ckpt"), block, optimizer, parameters,
                                     new Checkpoint.State(epoch, bestScore, bestEpoch, 0, history));
@@ -198,27 +236,32 @@ public final class TrainingLoop {
             }
         }
         if (bestWeights != null && bestEpoch != epochsRun) {
-            Checkpoint.restore(block, bestWeights, manager);
+            if (block == null) {
+                restore(arrays, (float[][]) bestWeights);
+            } else {
+                Checkpoint.restore(block, (byte[]) bestWeights, manager);
+            }
         }
         return new Result(toTable(history), bestEpoch, bestScore, epochsRun, (System.nanoTime() - t0) / 1e9);
     }
 
     private Map<String, Double> trainEpoch(BatchSource.Epoch draw, ParameterStore store, TrainingStep step,
-            PolyakAverage average, int epoch, int stepsPerEpoch, Progress bar) {
+            PolyakAverage average, int epoch, int stepsPerEpoch, int[] stepsTaken, Progress bar) {
         double lossSum = 0;
         long seen = 0;
         Map<String, double[]> terms = new LinkedHashMap<>();
         for (Evaluator e : evaluators) {
             e.addAccumulator("train");
         }
-        for (int b = 0; b < stepsPerEpoch; b++) {
+        for (int b = 0; b < stepsPerEpoch && stepsTaken[0] < maxSteps; b++) {
             try (NDManager scope = manager.newSubManager()) {
                 TensorDataset.Batch batch = draw.batch(scope, b);
                 NDList[] predictions = new NDList[1];
                 float value = step.run(() -> {
-                    predictions[0] = block.forward(store, batch.features(), true);
+                    predictions[0] = forward(store, batch.features(), true);
                     return loss.evaluate(batch.labels(), predictions[0]);
                 }, epoch, b + 1, stepsPerEpoch);
+                stepsTaken[0]++;
                 if (average != null) {
                     average.update();
                 }
@@ -235,7 +278,7 @@ public final class TrainingLoop {
                 lossSum += value * batch.size();
                 seen += batch.size();
                 if (bar != null) {
-                    bar.update((long) (epoch - 1) * stepsPerEpoch + b + 1,
+                    bar.update(stepsTaken[0],
                             String.format("epoch %d/%d, loss %.4f", epoch, epochs, lossSum / seen));
                 }
             }
@@ -263,7 +306,7 @@ public final class TrainingLoop {
         for (int from = 0; from < data.size(); from += batchSize) {
             try (NDManager step = manager.newSubManager()) {
                 TensorDataset.Batch batch = data.slice(step, from, Math.min(data.size(), from + batchSize));
-                NDList predictions = block.forward(store, batch.features(), false);
+                NDList predictions = forward(store, batch.features(), false);
                 lossSum += loss.evaluate(batch.labels(), predictions).getFloat() * batch.size();
                 for (Evaluator e : evaluators) {
                     e.updateAccumulator(prefix, batch.labels(), predictions);
@@ -277,6 +320,29 @@ public final class TrainingLoop {
             e.resetAccumulator(prefix);
         }
         return out;
+    }
+
+    private NDList forward(ParameterStore store, NDList features, boolean training) {
+        return block == null ? forward.forward(features, training) : block.forward(store, features, training);
+    }
+
+    private static float[][] copies(List<NDArray> arrays) {
+        float[][] out = new float[arrays.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = arrays.get(i).toFloatArray();
+        }
+        return out;
+    }
+
+    /** Writes the best values back; an array that records gradients cannot be written in place, so it pauses. */
+    private static void restore(List<NDArray> arrays, float[][] values) {
+        for (int i = 0; i < values.length; i++) {
+            NDArray a = arrays.get(i);
+            boolean recording = a.hasGradient();
+            a.setRequiresGradient(false);
+            a.set(values[i]);
+            a.setRequiresGradient(recording);
+        }
     }
 
     private List<Parameter> trainable() {
@@ -319,9 +385,11 @@ public final class TrainingLoop {
         return t;
     }
 
-    /** Configures a {@link TrainingLoop}; only block, loss, optimizer and manager are required. */
+    /** Configures a {@link TrainingLoop}; only block (or forward and arrays), loss, optimizer and manager are required. */
     public static final class Builder {
         private final Block block;
+        private final Forward forward;
+        private final List<NDArray> arrays;
         private final Loss loss;
         private final Optimizer optimizer;
         private final NDManager manager;
@@ -338,9 +406,14 @@ public final class TrainingLoop {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private double polyakDecay = Double.NaN;
         private BatchHook afterStep;
+        private Supplier<Map<String, Double>> validator;
+        private int maxSteps = Integer.MAX_VALUE;
+        private String errorHint = "";
 
-        private Builder(Block block, Loss loss, Optimizer optimizer, NDManager manager) {
-            this.block = Objects.requireNonNull(block, "block");
+        private Builder(Block block, Forward forward, List<NDArray> arrays, Loss loss, Optimizer optimizer, NDManager manager) {
+            this.block = block;
+            this.forward = forward;
+            this.arrays = arrays;
             this.loss = Objects.requireNonNull(loss, "loss");
             this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
             this.manager = Objects.requireNonNull(manager, "manager");
@@ -416,7 +489,34 @@ public final class TrainingLoop {
             return this;
         }
 
+        /**
+         * Scores computed after each epoch besides (or instead of) a validation set, e.g. {@code val_accuracy} from
+         * cached features; early stopping can monitor them.
+         */
+        public Builder validation(Supplier<Map<String, Double>> scores) {
+            this.validator = scores;
+            return this;
+        }
+
+        /** Stops after this many steps in all, within an epoch if need be; that epoch is still validated. */
+        public Builder maxSteps(int steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException("maxSteps must be at least 1; got " + steps);
+            }
+            this.maxSteps = steps;
+            return this;
+        }
+
+        /** A sentence the divergence and interruption errors add for the user (without checkpoints). */
+        public Builder errorHint(String hint) {
+            this.errorHint = hint == null ? "" : hint;
+            return this;
+        }
+
         public TrainingLoop build() {
+            if (block == null && checkpointDir != null) {
+                throw new IllegalStateException("Checkpoints save a block's parameters; this loop trains plain arrays.");
+            }
             if (afterStep != null && checkpointDir != null) {
                 throw new IllegalStateException("A batch hook and checkpoints together are not supported (what the hook "
                         + "trains is not in the checkpoint, so a resumed run would differ): use one or the other.");

@@ -257,4 +257,26 @@ class TrainingLoopTest {
             assertTrue(e.getMessage().contains("checkpoints"), e.getMessage());
         }
     }
+
+    @Test
+    void plainArraysTrainWithinAStepBudgetAndEveryEpochIsValidatedTheLastOneToo() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TensorDataset data = blobs(m, 32, 1);
+            Seeds.seedEngine(4);
+            NDArray w = m.randomNormal(new Shape(4, 2));
+            w.setRequiresGradient(true);
+            int[] checks = new int[1];
+            TrainingLoop.Result r = TrainingLoop.builder((x, training) -> new NDList(x.singletonOrThrow().matMul(w)),
+                            java.util.List.of(w), Loss.softmaxCrossEntropyLoss(), new Adam(1e-2f), m)
+                    .batchSize(16).epochs(4).maxSteps(5).seed(3).progress(false, "arrays")
+                    .validation(() -> java.util.Map.of("val_checks", (double) ++checks[0]))
+                    .build().fit(data, null);
+            assertEquals(3, r.epochsRun(), "2 + 2 + 1 steps of 4 epochs of 2");
+            assertEquals(3, checks[0], "the cut epoch is validated too");
+            assertEquals(3.0, r.last("val_checks"));
+            var e = assertThrows(IllegalStateException.class, () -> TrainingLoop.builder((x, training) -> x,
+                    java.util.List.of(w), Loss.softmaxCrossEntropyLoss(), new Adam(1e-2f), m).checkpoints(dir).build());
+            assertTrue(e.getMessage().contains("plain arrays"), e.getMessage());
+        }
+    }
 }
