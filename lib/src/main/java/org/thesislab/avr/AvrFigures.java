@@ -103,7 +103,7 @@ public final class AvrFigures {
     }
 
     /** Validation accuracy (Y_train) per epoch of every model. */
-    public static XYChart curves(Map<Kind, RationaleExperiment.Outcome> outcomes, String column) {
+    public static XYChart curves(Map<Kind, AvrExperiment.Outcome> outcomes, String column) {
         Map<String, double[]> series = new LinkedHashMap<>();
         for (var e : outcomes.entrySet()) {
             series.put(e.getKey().label(), e.getValue().history().doubleColumn(column).asDoubleArray());
@@ -115,7 +115,7 @@ public final class AvrFigures {
      * Where the held-out sequences go: rows = the held-out rationales, columns = predicted rationale,
      * cells = fraction of that row's sequences.
      */
-    public static BufferedImage heldOutConfusion(RationaleExperiment.Outcome o, AvrDataset heldOutTest, HeldOut split) {
+    public static BufferedImage heldOutConfusion(AvrExperiment.Outcome o, AvrDataset heldOutTest, HeldOut split) {
         Universe u = split.universe();
         List<Rationale> rows = split.heldOut();
         double[][] m = new double[rows.size()][u.numClasses()];
@@ -145,7 +145,7 @@ public final class AvrFigures {
     }
 
     /** Table 2.4: I(f_p(x); v_p') as a heatmap, rows = values, columns = code blocks. */
-    public static BufferedImage informativeness(RationaleExperiment.Outcome o, Universe u) {
+    public static BufferedImage informativeness(AvrExperiment.Outcome o, Universe u) {
         List<String> values = u.properties().stream().map(p -> "v: " + p.name()).toList();
         List<String> blocks = u.properties().stream().map(p -> "f: " + p.name()).toList();
         return Plots.heatmap(o.kind().label() + ": I(f_p(x); v_p') in nats", values, blocks, o.informativeness(), "%.2f");

@@ -109,7 +109,7 @@ public final class AvrTables {
     }
 
     /** Table 2.2 for one held-out setting: ours beside the thesis'. */
-    public static Table accuracyTable(Map<Kind, RationaleExperiment.Outcome> outcomes, String benchmark, HeldOut split,
+    public static Table accuracyTable(Map<Kind, AvrExperiment.Outcome> outcomes, String benchmark, HeldOut split,
                                       String scale) {
         StringColumn model = StringColumn.create("model");
         StringColumn criteria = StringColumn.create("criteria");
@@ -143,7 +143,7 @@ public final class AvrTables {
     }
 
     /** Table 2.3: obliviousness (2.4) and MIG of the consistent models, beside the thesis. */
-    public static Table informationTable(Map<Kind, RationaleExperiment.Outcome> outcomes, String benchmark, Universe u) {
+    public static Table informationTable(Map<Kind, AvrExperiment.Outcome> outcomes, String benchmark, Universe u) {
         StringColumn model = StringColumn.create("model");
         DoubleColumn obl = DoubleColumn.create("obliviousness I[Z_r,P; P] (here)");
         DoubleColumn mig = DoubleColumn.create("MIG (here)");
@@ -172,22 +172,22 @@ public final class AvrTables {
      * ("" for 3DS, "raven_" for Raven): held-out accuracy per model, CNN's training accuracy, the obliviousness
      * estimate of CNN-c and CNN-co, and the accuracy of CNN-co's domain classifiers; models not trained are left out.
      */
-    public static Map<String, Double> summary(Map<Kind, RationaleExperiment.Outcome> o, String prefix) {
+    public static Map<String, Double> summary(Map<Kind, AvrExperiment.Outcome> o, String prefix) {
         Map<String, Double> s = new LinkedHashMap<>();
-        record Entry(Kind kind, String key, ToDoubleFunction<RationaleExperiment.Outcome> value) {
+        record Entry(Kind kind, String key, ToDoubleFunction<AvrExperiment.Outcome> value) {
         }
         List<Entry> entries = List.of(
-                new Entry(Kind.CNN, "cnn_train_acc", RationaleExperiment.Outcome::trainAccuracy),
-                new Entry(Kind.CNN, "cnn_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
-                new Entry(Kind.CNN_C, "cnn_c_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
-                new Entry(Kind.CNN_CO, "cnn_co_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
-                new Entry(Kind.RN, "rn_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
-                new Entry(Kind.RN_C, "rn_c_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
-                new Entry(Kind.RN_CO, "rn_co_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
-                new Entry(Kind.CNN_STAR_C, "oracle_heldout_acc", RationaleExperiment.Outcome::heldOutAccuracy),
-                new Entry(Kind.CNN_CO, "cnn_co_oblivious_mi", RationaleExperiment.Outcome::obliviousness),
-                new Entry(Kind.CNN_C, "cnn_c_oblivious_mi", RationaleExperiment.Outcome::obliviousness),
-                new Entry(Kind.CNN_CO, "cnn_co_domain_acc", RationaleExperiment.Outcome::domainAccuracy));
+                new Entry(Kind.CNN, "cnn_train_acc", AvrExperiment.Outcome::trainAccuracy),
+                new Entry(Kind.CNN, "cnn_heldout_acc", AvrExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.CNN_C, "cnn_c_heldout_acc", AvrExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.CNN_CO, "cnn_co_heldout_acc", AvrExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.RN, "rn_heldout_acc", AvrExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.RN_C, "rn_c_heldout_acc", AvrExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.RN_CO, "rn_co_heldout_acc", AvrExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.CNN_STAR_C, "oracle_heldout_acc", AvrExperiment.Outcome::heldOutAccuracy),
+                new Entry(Kind.CNN_CO, "cnn_co_oblivious_mi", AvrExperiment.Outcome::obliviousness),
+                new Entry(Kind.CNN_C, "cnn_c_oblivious_mi", AvrExperiment.Outcome::obliviousness),
+                new Entry(Kind.CNN_CO, "cnn_co_domain_acc", AvrExperiment.Outcome::domainAccuracy));
         for (Entry e : entries) {
             if (o.containsKey(e.kind())) {
                 s.put(prefix + e.key(), e.value().applyAsDouble(o.get(e.kind())));
@@ -197,7 +197,7 @@ public final class AvrTables {
     }
 
     /** The headline numbers beside the thesis'. */
-    public static ThesisVsHere thesisVsHere(ThesisVsHere t, Map<Kind, RationaleExperiment.Outcome> outcomes, String benchmark,
+    public static ThesisVsHere thesisVsHere(ThesisVsHere t, Map<Kind, AvrExperiment.Outcome> outcomes, String benchmark,
                                             HeldOut split, String here) {
         String thesis = benchmark + ", 100k sequences, held-out setting " + (split.setting() + 1) + ", Table 2.2";
         for (var e : outcomes.entrySet()) {

@@ -10,7 +10,7 @@
  *
  * <h2>Configuration</h2>
  * <ul>
- *   <li>{@code RationaleExperiment.Config}: data sizes, epochs, optimiser and layer sizes per scale (a nested
+ *   <li>{@code AvrExperiment.Config}: data sizes, epochs, optimiser and layer sizes per scale (a nested
  *       record; the thesis gives the data sizes of §2.3 and the -co models' momentum SGD of §2.6).</li>
  * </ul>
  *
@@ -65,7 +65,7 @@
  *
  * <h2>Experiment</h2>
  * <ul>
- *   <li>{@link RationaleExperiment}: the experiment of §2.6 for one benchmark and one held-out setting: accuracy
+ *   <li>{@link AvrExperiment}: the experiment of §2.6 for one benchmark and one held-out setting: accuracy
  *       on Y_train and Y_heldout (Table 2.2), obliviousness and MIG (Table 2.3), the I(f_p; v_p') matrix
  *       (Table 2.4), and the true-value and ground-truth diagnostics.</li>
  * </ul>

@@ -235,4 +235,17 @@ class UnitNetworkTest {
             }
         }
     }
+
+    @Test
+    void nativeMemoryStaysFlatOverASweepOfRuns() {
+        try (UnitNetwork source = UnitNetwork.fourUnit(manager, 1); NDManager m = manager.newSubManager()) {
+            TransferData data = randomData(m, 40, 2);
+            int[] counts = new int[4];
+            for (int k = 0; k < counts.length; k++) {
+                FineTuner.run(source, Scheme.scaleShift(4), data, new Protocol(1e-2f, 16, 2, 100, 6), k, false);
+                counts[k] = manager.getManagedArrays().size();
+            }
+            assertEquals(counts[1], counts[3], "arrays held by the manager grew between the 2nd and 4th run");
+        }
+    }
 }

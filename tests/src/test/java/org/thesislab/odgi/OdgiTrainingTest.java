@@ -54,6 +54,20 @@ class OdgiTrainingTest {
         }
     }
 
+    @Test
+    void nativeMemoryStaysFlatAcrossEpochsWhileBothStagesTrain() {
+        AerialData d = data();
+        var fourEpochs = new OdgiTraining.Settings(4, 8, 1e-3, 1, 2, 0.33, new int[]{4, 8, 8, 8}, 4, true, 7);
+        try (NDManager m = NDManager.newBaseManager()) {
+            int[] counts = new int[4];
+            OdgiDetector o = OdgiTraining.trainOdgi(m, d, 32, 16, fourEpochs, OdgiLoss.Settings.intermediateStage(),
+                    (model, epoch, epochs, l1, l2, s) -> counts[epoch - 1] = m.getManagedArrays().size()).detector();
+            assertEquals(counts[1], counts[3], "arrays held by the caller's manager grew between epochs 2 and 4");
+            o.stage1().close();
+            o.stage2().close();
+        }
+    }
+
     /** Every parameter of the block, BatchNorm's running statistics included, in order. */
     private static float[] weights(GridDetector net) {
         List<float[]> parts = net.block().getParameters().values().stream().map(p -> p.getArray().toFloatArray()).toList();

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.thesislab.avr.Benchmark;
 import org.thesislab.avr.HeldOut;
-import org.thesislab.avr.RationaleExperiment;
+import org.thesislab.avr.AvrExperiment;
 import org.thesislab.avr.RationaleModel;
 import org.thesislab.colorization.ColorizationExperiment;
 import org.thesislab.core.Scale;
@@ -78,13 +78,13 @@ public final class TrainingFingerprint {
                 return List.of(net, result);
             }
             case "avr": {
-                var cfg = RationaleExperiment.Config.forScale(scale);
+                var cfg = AvrExperiment.Config.forScale(scale);
                 Benchmark b = Benchmark.shapes3d(cfg.imageSize());
-                var data = RationaleExperiment.Data.generate(b, HeldOut.latinDiagonal(b.universe(), 0), cfg, 0);
+                var data = AvrExperiment.Data.generate(b, HeldOut.latinDiagonal(b.universe(), 0), cfg, 0);
                 // CNN stacks the 9 panels along the channels: the 9-channel convolution oneDNN's AVX2 kernel misread
-                return List.of(RationaleExperiment.run(RationaleModel.Kind.CNN, data, cfg, 0, false),
-                        RationaleExperiment.run(RationaleModel.Kind.CNN_CO, data, cfg, 0, false),
-                        RationaleExperiment.run(RationaleModel.Kind.RN_CO, data, cfg, 0, false));
+                return List.of(AvrExperiment.run(RationaleModel.Kind.CNN, data, cfg, 0, false),
+                        AvrExperiment.run(RationaleModel.Kind.CNN_CO, data, cfg, 0, false),
+                        AvrExperiment.run(RationaleModel.Kind.RN_CO, data, cfg, 0, false));
             }
             case "odgi": {
                 var c = OdgiExperiment.Config.forScale(scale);

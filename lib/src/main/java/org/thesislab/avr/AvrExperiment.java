@@ -24,9 +24,9 @@ import java.util.List;
  * obliviousness (2.4) and the I(f_p; v_p') matrix with its MIG (Tables 2.3, 2.4). Callable from the
  * notebook and from the reproduction test with sizes taken from the {@link Scale}.
  */
-public final class RationaleExperiment {
+public final class AvrExperiment {
 
-    private RationaleExperiment() {
+    private AvrExperiment() {
     }
 
     /**

@@ -19,27 +19,27 @@ import org.thesislab.core.ClaimsOverSeeds;
  * Not asserted: RN-co generalising (its min-max game does not reproduce at this size; the claim's caveat says
  * why) and CNN*-c on Raven (needs 32 px Raven images and more training than a test affords).
  */
-class RationaleHeadlineTest {
+class AvrHeadlineTest {
 
     private static final long[] SEEDS = {0, 1, 2};
 
     @Test
     void constraintsDecideHeldOutGeneralisation() {
-        var cfg = new RationaleExperiment.Config(16, 6000, 300, 500, 300, 12, 64, 1e-3f, 1f, 10f, 0.02f,
+        var cfg = new AvrExperiment.Config(16, 6000, 300, 500, 300, 12, 64, 1e-3f, 1f, 10f, 0.02f,
                 RationaleModel.Sizes.small());
         Benchmark b = Benchmark.shapes3d(16);
         HeldOut split = HeldOut.latinDiagonal(b.universe(), 0);
         List<Map<String, Double>> summaries = new ArrayList<>();
         double[] perfect = null;
         for (long seed : SEEDS) {
-            var data = RationaleExperiment.Data.generate(b, split, cfg, seed);
-            Map<Kind, RationaleExperiment.Outcome> outcomes = new LinkedHashMap<>();
+            var data = AvrExperiment.Data.generate(b, split, cfg, seed);
+            Map<Kind, AvrExperiment.Outcome> outcomes = new LinkedHashMap<>();
             for (Kind k : List.of(Kind.CNN, Kind.CNN_C, Kind.CNN_CO, Kind.CNN_STAR_C)) {
-                outcomes.put(k, RationaleExperiment.run(k, data, cfg, seed, false));
+                outcomes.put(k, AvrExperiment.run(k, data, cfg, seed, false));
             }
             summaries.add(AvrTables.summary(outcomes, ""));
             if (perfect == null) {
-                perfect = RationaleExperiment.trueValueAccuracy(data, cfg, seed);
+                perfect = AvrExperiment.trueValueAccuracy(data, cfg, seed);
             }
         }
         ClaimsOverSeeds.assertHoldInMajority(ClaimsOverSeeds.select(AvrClaims.ALL, "avr_cnn_excludes_heldout",
