@@ -50,6 +50,18 @@ public final class ColorizationTables {
                 column("ms / image", rows, Scores::msPerImage));
     }
 
+    /** The gating ablation (PixelCNN++'s gated residual blocks vs plain ones): PIC with and without the gate. */
+    public static Table gating(Evaluation evaluation) {
+        List<Scores> rows = evaluation.models().stream()
+                .filter(r -> r.model().equals(Variant.PIC.label) || r.model().equals(Variant.PIC_NO_GATE.label)).toList();
+        return Table.create("gating ablation",
+                StringColumn.create("model", rows.stream().map(Scores::model)),
+                column("test bits/dim", rows, Scores::bitsPerDim),
+                column("test bits/dim, ambiguous objects", rows, Scores::ambiguousBitsPerDim),
+                column("saturation %", rows, Scores::saturation),
+                column("object coherence", rows, Scores::coherence));
+    }
+
     private static DoubleColumn column(String name, List<Scores> rows, ToDoubleFunction<Scores> measure) {
         return DoubleColumn.create(name, rows.stream().mapToDouble(measure).toArray());
     }
