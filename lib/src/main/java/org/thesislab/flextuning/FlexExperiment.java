@@ -45,16 +45,23 @@ public final class FlexExperiment implements AutoCloseable {
          * rest as target pools), all 7 targets, 20 repetitions at the scarcest ratio.
          */
         public static Config forScale(Scale scale) {
-            return switch (scale) {
-                case SMOKE -> new Config(new FashionTransfer.Sizes(2000, 300, 30, 10, 20), 1,
-                        List.of(TargetShift.INVERTED, TargetShift.ROTATED), List.of(3, 30), List.of(1, 1), Protocol.forScale(scale));
-                case QUICK -> new Config(new FashionTransfer.Sizes(12000, 1000, 300, 50, 100), 3,
-                        List.of(TargetShift.NOISY, TargetShift.BLURRY, TargetShift.INVERTED, TargetShift.ROTATED,
-                                TargetShift.AFFINE, TargetShift.TEXTURED),
-                        List.of(3, 30, 300), List.of(3, 1, 1), Protocol.forScale(scale));
-                case PAPER -> new Config(new FashionTransfer.Sizes(25000, 5000, 2400, 500, 1000), 10,
-                        List.of(TargetShift.values()), List.of(3, 30, 300, 2400), List.of(20, 3, 1, 1), Protocol.forScale(scale));
-            };
+            return new Config(
+                    new FashionTransfer.Sizes(
+                            scale.pick(2000, 12000, 25000),   // source training images (thesis' MNIST setting: 25k, Table 4.2)
+                            scale.pick(300, 1000, 5000),      // source validation images (5k, as in §4.1.4)
+                            scale.pick(30, 300, 2400),        // target pool per class: the largest ratio (thesis ~3k/class)
+                            scale.pick(10, 50, 500),          // target validation images per class: not given by the thesis
+                            scale.pick(20, 100, 1000)),       // target test images per class: not given by the thesis
+                    scale.pick(1, 3, 10),                     // source pre-training epochs: not given by the thesis
+                    // targets: the thesis' MNIST targets (Blurry, Occluded, MNIST-M, SVHN, ...) have no Fashion-MNIST
+                    // analogue, so each target is a shift of the same images (TargetShift); all 7 at paper
+                    scale.pick(List.of(TargetShift.INVERTED, TargetShift.ROTATED),
+                            List.of(TargetShift.NOISY, TargetShift.BLURRY, TargetShift.INVERTED, TargetShift.ROTATED,
+                                    TargetShift.AFFINE, TargetShift.TEXTURED),
+                            List.of(TargetShift.values())),
+                    scale.pick(List.of(3, 30), List.of(3, 30, 300), List.of(3, 30, 300, 2400)),  // images per class (Table 4.2: ~3, 30, 300, 3k)
+                    scale.pick(List.of(1, 1), List.of(3, 1, 1), List.of(20, 3, 1, 1)),  // repetitions per ratio (thesis: 20 at the scarcest)
+                    Protocol.forScale(scale));
         }
 
         /** Number of (target, ratio, repetition) transfer problems. */
