@@ -9,12 +9,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.thesislab.core.Run;
 import org.thesislab.core.Scale;
 import org.thesislab.core.Seeds;
 import org.thesislab.core.data.TensorDataset;
 import org.thesislab.core.train.Adam;
-import org.thesislab.core.train.LiveCurves;
+import org.thesislab.core.train.TrainingListener;
 import org.thesislab.core.train.TrainingLoop;
 
 /**
@@ -156,9 +155,10 @@ public final class CpfsExperiment {
     /**
      * Pre-trains one arm with Adam (no weight decay, §3.3.3) and early stopping on the validation loss; the
      * random arm only gets batch-norm statistics from unlabelled frames (cf. "Random-rescaled" [74]).
-     * {@code run} may be null (no progress or curves).
+     * {@code curves} may be null; when given, it sees every epoch and a progress bar is shown
+     * ({@link CpfsFigures#pretrainingCurves} draws them live in a notebook).
      */
-    public static Pretrained pretrain(Arm arm, PretrainData data, Config s, long seed, Run run, NDManager manager) {
+    public static Pretrained pretrain(Arm arm, PretrainData data, Config s, long seed, TrainingListener curves, NDManager manager) {
         PixelEmbeddingNet net = initialNet(arm, s, seed, manager);
         if (arm.loss == null) {
             calibrate(net, data.train(), s, manager);
@@ -168,10 +168,9 @@ public final class CpfsExperiment {
         TrainingLoop.Builder loop = TrainingLoop.builder(net, new PretextLoss(arm.loss, s.sigma2(), s.size()), new Adam(lr), manager)
                 .batchSize(s.batchSize()).epochs(s.epochs()).seed(Seeds.derive(seed, 20 + arm.ordinal()))
                 .earlyStopping("val_loss", false, s.patience())
-                .progress(run != null, "pre-training " + arm.key);
-        if (run != null) {
-            loop.listener(new LiveCurves(run, "pretrain-" + arm.key.replace('_', '-'), "pre-training " + arm.key,
-                    new String[] {"train_loss", "val_loss"}));
+                .progress(curves != null, "pre-training " + arm.key);
+        if (curves != null) {
+            loop.listener(curves);
         }
         return new Pretrained(arm, net, loop.build().fit(data.train(), data.validation()));
     }
@@ -248,7 +247,7 @@ public final class CpfsExperiment {
     }
 
     /** Everything, for the reproduction test: pre-train each arm and evaluate it ({@link CpfsTables#summary} gives the keys). */
-    public static Map<Arm, ArmScores> runAll(Config s, long seed, Run run, NDManager manager) {
+    public static Map<Arm, ArmScores> runAll(Config s, long seed, NDManager manager) {
         Map<Arm, ArmScores> out = new EnumMap<>(Arm.class);
         DownstreamData downstream = downstreamData(s, seed, manager);
         PretrainData data = pretrainData(s, seed, false, manager);
@@ -258,7 +257,7 @@ public final class CpfsExperiment {
                 shuffled = pretrainData(s, seed, true, manager);
             }
             try (NDManager scope = manager.newSubManager()) {
-                Pretrained p = pretrain(arm, arm == Arm.SHUFFLED ? shuffled : data, s, seed, run, scope);
+                Pretrained p = pretrain(arm, arm == Arm.SHUFFLED ? shuffled : data, s, seed, null, scope);
                 out.put(arm, evaluate(p, downstream, s, seed, fineTuned(arm, s), scope));
             }
         }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.style.Styler;
+import org.thesislab.core.Run;
+import org.thesislab.core.train.LiveCurves;
 import org.thesislab.cpfs.CpfsExperiment.Arm;
 import org.thesislab.cpfs.CpfsExperiment.ArmScores;
 import org.thesislab.viz.Images;
@@ -238,6 +240,12 @@ public final class CpfsFigures {
             out.add(best);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** One arm's pre-training and validation loss, redrawn live in the notebook after every epoch. */
+    public static LiveCurves pretrainingCurves(Run run, Arm arm) {
+        return new LiveCurves(run, "pretrain-" + arm.key.replace('_', '-'), "pre-training " + arm.key,
+                new String[] {"train_loss", "val_loss"});
     }
 
     /** Probe mIoU per layer, one series per arm, with the spread over labelled subsets as error bars. */

@@ -14,7 +14,7 @@ class CpfsExperimentTest {
         assertTrue(s.arms().contains(CpfsExperiment.Arm.SHUFFLED));
         try (NDManager m = NDManager.newBaseManager()) {
             long t0 = System.nanoTime();
-            Map<CpfsExperiment.Arm, CpfsExperiment.ArmScores> scores = CpfsExperiment.runAll(s, 0, null, m);
+            Map<CpfsExperiment.Arm, CpfsExperiment.ArmScores> scores = CpfsExperiment.runAll(s, 0, m);
             System.out.println(CpfsTables.transferTable(scores).printAll());
             System.out.println(CpfsTables.probeTable(scores, true).printAll());
             System.out.printf("smoke run %.1f s%n", (System.nanoTime() - t0) / 1e9);

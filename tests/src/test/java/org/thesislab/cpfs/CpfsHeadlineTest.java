@@ -29,7 +29,7 @@ class CpfsHeadlineTest {
         List<Map<String, Double>> summaries = new ArrayList<>();
         for (long seed : SEEDS) {
             try (NDManager m = NDManager.newBaseManager()) {
-                summaries.add(CpfsTables.summary(CpfsExperiment.runAll(s, seed, null, m)));
+                summaries.add(CpfsTables.summary(CpfsExperiment.runAll(s, seed, m)));
             }
         }
         ClaimsOverSeeds.assertHoldInMajority(ClaimsOverSeeds.select(CpfsClaims.ALL, "cpfs_ce_beats_random_probe",

@@ -95,7 +95,7 @@ public final class TrainingFingerprint {
                 return List.of(exp.train(ColorizationExperiment.Variant.PIC), exp.train(ColorizationExperiment.Variant.L2));
             }
             case "cpfs":
-                return CpfsExperiment.runAll(CpfsExperiment.Config.forScale(scale), 0, null, m);
+                return CpfsExperiment.runAll(CpfsExperiment.Config.forScale(scale), 0, m);
             case "flextuning":
                 return FlexExperiment.run(FlexExperiment.Config.forScale(scale), 0);
             default:
