@@ -8,7 +8,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +31,11 @@ import tech.tablesaw.api.Table;
  * logs named loss terms of its own ({@link BatchHook}; ODGI's second stage trains there). Besides a block it trains
  * plain arrays under a forward function ({@link Forward}: flex-tuning's units and scale-shift parameters), scored by a
  * validation of the caller's ({@link Builder#validation(Supplier)}) within a budget of steps ({@link Builder#maxSteps}).
+ *
+ * <p>Early stopping and checkpoints are listeners ({@code EarlyStopping}, {@code Checkpointing}), called after each
+ * epoch before the caller's own ({@link TrainingListener}, as DJL's listeners); any listener can end training before
+ * an epoch ({@link TrainingListener#stopBefore}). The NaN/Inf guard is in the step ({@link TrainingStep}), so that a
+ * diverged batch updates nothing.
  *
  * <p>Epoch e shuffles with {@code Seeds.derive(seed, e)} and re-seeds the engine with it, so a run resumed
  * after epoch e continues exactly as the uninterrupted run would. Each step runs inside its own
@@ -129,24 +133,18 @@ public final class TrainingLoop {
         }
         ParameterStore store = new ParameterStore(manager, false);
         List<Map<String, Double>> history = new ArrayList<>();
-        int startEpoch = 1;
-        double bestScore = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        int stale = 0;
-        Path last = checkpointDir == null ? null : checkpointDir.resolve("last.ckpt");
-        if (last != null && Files.isRegularFile(last)) {
-            Checkpoint.State p = Checkpoint.load(last, block, optimizer, parameters, manager);
-            parameters = trainable();
-            history.addAll(p.history());
-            startEpoch = p.epoch() + 1;
-            bestScore = p.bestScore();
-            bestEpoch = p.bestEpoch();
-            stale = p.epochsWithoutImprovement();
+        EarlyStopping stopping = monitor == null ? null : new EarlyStopping(monitor, maximize, patience, this::snapshot);
+        Checkpointing checkpoints = checkpointDir == null ? null
+                : new Checkpointing(checkpointDir, block, optimizer, parameters, stopping, history);
+        int startEpoch = 1 + (checkpoints == null ? 0 : checkpoints.resume(manager));
+        List<TrainingListener> all = new ArrayList<>();
+        if (stopping != null) {
+            all.add(stopping);
         }
-        Object bestWeights = null;
-        if (bestEpoch > 0 && checkpointDir != null && Files.isRegularFile(checkpointDir.resolve("best.ckpt"))) {
-            bestWeights = Checkpoint.parameterBytes(checkpointDir.resolve("best.ckpt"));
+        if (checkpoints != null) {
+            all.add(checkpoints);
         }
+        all.addAll(listeners);
         TrainingStep step = block == null ? TrainingStep.ofArrays(title, optimizer, arrays)
                 : TrainingStep.ofParameters(title, optimizer, parameters);
         step.resumeHint(errorHint);
@@ -164,16 +162,19 @@ public final class TrainingLoop {
                 if (stepsTaken[0] >= maxSteps) {
                     break;
                 }
-                if (monitor != null && stale >= patience) {
+                String stop = null;
+                for (int k = 0; k < all.size() && stop == null; k++) {
+                    stop = all.get(k).stopBefore(epoch);
+                }
+                if (stop != null) {
                     if (bar != null) {
-                        bar.finishEarly(String.format("stopped early after epoch %d of %d: %s did not improve for %d "
-                                + "epochs (best: epoch %d)", epoch - 1, epochs, monitor, patience, bestEpoch));
+                        bar.finishEarly(String.format("stopped early after epoch %d of %d: %s", epoch - 1, epochs, stop));
                     }
                     break;
                 }
-                if (checkpointDir != null) {
+                if (checkpoints != null) {
                     step.resumeHint(epoch > 1
-                            ? "Run the same training again to resume after epoch " + (epoch - 1) + " (" + last + ")."
+                            ? "Run the same training again to resume after epoch " + (epoch - 1) + " (" + checkpoints.last() + ")."
                             : "No epoch had completed, so running it again starts over.");
                 }
                 long epochSeed = Seeds.derive(seed, epoch);
@@ -201,31 +202,9 @@ public final class TrainingLoop {
                 row.put("examples_per_second", train.size() / trainSeconds);
                 history.add(row);
                 epochsRun = epoch;
-                if (monitor != null) {
-                    Double score = row.get(monitor);
-                    if (score == null) {
-                        throw new IllegalArgumentException("Early stopping monitors '" + monitor + "', which is not one of "
-                                + row.keySet() + ".");
-                    }
-                    if (maximize ? score > bestScore : score < bestScore) {
-                        bestScore = score;
-                        bestEpoch = epoch;
-                        stale = 0;
-                        bestWeights = block == null ? copies(arrays) : Checkpoint.snapshot(block);
-                        if (checkpointDir != null) {
-                            Checkpoint.save(checkpointDir.resolve("best.ckpt"), block, optimizer, parameters,
-                                    new Checkpoint.State(epoch, bestScore, bestEpoch, 0, history));
-                        }
-                    } else {
-                        stale++;
-                    }
-                }
-                if (checkpointDir != null) {
-                    Checkpoint.save(last, block, optimizer, parameters,
-                            new Checkpoint.State(epoch, bestScore, bestEpoch, stale, history));
-                }
-                for (TrainingListener l : listeners) {
-                    l.onEpochEnd(epoch, row, toTable(history));
+                Table table = toTable(history);
+                for (TrainingListener l : all) {
+                    l.onEpochEnd(epoch, row, table);
                 }
                 if (bar != null) {
                     bar.update((long) epoch * stepsPerEpoch, status(row));
@@ -235,14 +214,24 @@ public final class TrainingLoop {
                 average.useAverages();
             }
         }
-        if (bestWeights != null && bestEpoch != epochsRun) {
-            if (block == null) {
-                restore(arrays, (float[][]) bestWeights);
-            } else {
-                Checkpoint.restore(block, (byte[]) bestWeights, manager);
-            }
+        if (stopping != null && stopping.bestWeights() != null && stopping.bestEpoch() != epochsRun) {
+            restore(stopping.bestWeights());
         }
-        return new Result(toTable(history), bestEpoch, bestScore, epochsRun, (System.nanoTime() - t0) / 1e9);
+        return new Result(toTable(history), stopping == null ? 0 : stopping.bestEpoch(),
+                stopping == null ? Double.NEGATIVE_INFINITY : stopping.bestScore(), epochsRun, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The weights being trained, in a form {@link #restore(Object)} takes (early stopping keeps the best). */
+    private Object snapshot() {
+        return block == null ? copies(arrays) : Checkpoint.snapshot(block);
+    }
+
+    private void restore(Object weights) {
+        if (block == null) {
+            restore(arrays, (float[][]) weights);
+        } else {
+            Checkpoint.restore(block, (byte[]) weights, manager);
+        }
     }
 
     private Map<String, Double> trainEpoch(BatchSource.Epoch draw, ParameterStore store, TrainingStep step,

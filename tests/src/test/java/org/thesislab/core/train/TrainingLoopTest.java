@@ -279,4 +279,24 @@ class TrainingLoopTest {
             assertTrue(e.getMessage().contains("plain arrays"), e.getMessage());
         }
     }
+
+    @Test
+    void anyListenerCanEndTrainingBeforeAnEpoch() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TensorDataset data = blobs(m, 32, 1);
+            TrainingListener twoEpochs = new TrainingListener() {
+                @Override
+                public void onEpochEnd(int epoch, java.util.Map<String, Double> row, tech.tablesaw.api.Table history) {
+                }
+
+                @Override
+                public String stopBefore(int epoch) {
+                    return epoch > 2 ? "a budget of two epochs" : null;
+                }
+            };
+            TrainingLoop.Result r = loop(mlp(m, 2), m, 5).listener(twoEpochs).build().fit(data, null);
+            assertEquals(2, r.epochsRun());
+            assertEquals(2, r.history().rowCount());
+        }
+    }
 }
