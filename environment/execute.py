@@ -8,6 +8,7 @@ Usage: execute.py NOTEBOOK OUTPUT KERNEL_NAME LABEL. Exit status 1 when a cell f
 import html
 import os
 import re
+import signal
 import sys
 import time
 
@@ -114,4 +115,7 @@ def main(source, output, kernel, label):
 if __name__ == "__main__":
     if len(sys.argv) != 5:
         sys.exit("usage: execute.py NOTEBOOK OUTPUT KERNEL_NAME LABEL")
+    # Stopped from outside (kill, a CI timeout): unwind like Ctrl-C, so that nbclient shuts the kernel down
+    # instead of leaving it running, and the partial notebook is still written.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     sys.exit(main(*sys.argv[1:]))
