@@ -23,7 +23,8 @@ def numbers(summary):
 
 
 def compare(a_dir, b_dir):
-    names = sorted(p.parent.name for p in a_dir.glob("*/summary.json"))
+    # a notebook still running (or stopped) writes into a hidden .NAME.partial folder: not a result yet
+    names = sorted(p.parent.name for p in a_dir.glob("*/summary.json") if not p.parent.name.startswith("."))
     if not names:
         print(f"no NOTEBOOK/summary.json under {a_dir}")
         return False
