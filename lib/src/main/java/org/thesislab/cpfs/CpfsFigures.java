@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.style.Styler;
 import org.thesislab.core.Run;
 import org.thesislab.core.train.LiveCurves;
 import org.thesislab.cpfs.CpfsExperiment.Arm;
@@ -263,8 +262,7 @@ public final class CpfsFigures {
             values.put(e.getKey().key, v);
             errors.put(e.getKey().key, sd);
         }
-        var chart = Plots.bars("Linear probe per layer (test mIoU)", "mIoU %", Transfer.PROBED, values, errors);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        return chart;
+        // the legend below the plot (Plots' default): beside it, it left the seven layer groups too little width
+        return Plots.bars("Linear probe per layer (test mIoU)", "mIoU %", Transfer.PROBED, values, errors);
     }
 }

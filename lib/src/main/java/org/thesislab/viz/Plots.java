@@ -278,7 +278,9 @@ public final class Plots {
     /** More than three series: the legend goes beside the plot, where it cannot hide the ends of the curves. */
     private static XYChart legendOutsideIfCrowded(XYChart chart) {
         if (chart.getSeriesMap().size() > 3) {
+            // one entry per line: a one-row legend beside the plot took all the width (ODGI's training curves were empty)
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         }
         return chart;
     }
