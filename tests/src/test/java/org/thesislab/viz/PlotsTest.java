@@ -3,6 +3,7 @@ package org.thesislab.viz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import java.awt.Color;
@@ -51,5 +52,22 @@ class PlotsTest {
         assertEquals("1.234e+06", Tables.format(1234000.0));
         assertEquals("", Tables.format(Double.NaN));
         assertEquals("a&lt;b", Tables.escape("a<b"));
+    }
+
+    @Test
+    void aCrowdedLegendLeavesThePlotItsWidth() {
+        Map<String, double[]> curves = new java.util.LinkedHashMap<>();
+        for (String m : List.of("single-shot 32", "single-shot 64", "single-shot 128", "ODGI 64-32", "ODGI 32-16", "ODGI 64-32 (no groups)")) {
+            curves.put(m, new double[] {2.7, 1.0, 0.6, 0.5, 0.4});
+        }
+        BufferedImage img = Plots.toImage(Plots.curves("six models", "epoch", "loss", curves));
+        int drawn = 0;
+        for (int x = Plots.WIDTH / 4; x < Plots.WIDTH / 2; x++) {
+            for (int y = Plots.HEIGHT / 4; y < 3 * Plots.HEIGHT / 4; y++) {
+                drawn += (img.getRGB(x, y) & 0xffffff) == 0xffffff ? 0 : 1;
+            }
+        }
+        // a one-row legend beside the plot once squeezed it to nothing: the middle of the figure stayed white
+        assertTrue(drawn > 100, drawn + " drawn pixels in the middle of the figure");
     }
 }
