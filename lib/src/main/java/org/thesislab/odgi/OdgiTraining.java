@@ -86,7 +86,7 @@ public final class OdgiTraining {
         GridDetector net = GridDetector.create(name, GridDetector.FINAL_CHANNELS, s.widths());
         net.initialize(net.model().getNDManager(), res);
         List<Epoch> history = new ArrayList<>();
-        loop(name, net, OdgiLoss.Settings.finalStage(), s, manager, history, listener).build()
+        loop(name, name, net, OdgiLoss.Settings.finalStage(), s, manager, history, listener).build()
                 .fit(new AerialBatches(data, res, false, s), null);
         return new Trained<>(new SingleShotDetector(net, res), history);
     }
@@ -109,12 +109,11 @@ public final class OdgiTraining {
                 .withGroups(stage1Loss.groups()), s);
         AerialBatches batches = new AerialBatches(data, r1, true, s);
         List<Epoch> history = new ArrayList<>();
-        loop(name + " stage 1", phi1, stage1Loss, s, manager, history, listener)
+        loop(name, name + " stage 1", phi1, stage1Loss, s, manager, history, listener)
                 .afterStep((epoch, b, n, batch, predictions, scope) -> epoch <= s.delayEpochs() ? Map.of()
                         : Map.of(STAGE2_LOSS, (double) stage2.train(scope, batch, predictions, batches.lastTruths(), epoch, b, n)))
                 .build().fit(batches, null);
-        return new Trained<>(new OdgiDetector(phi1, phi2, r1, r2), history.stream()
-                .map(e -> new Epoch(name, e.epoch(), e.stage1Loss(), e.stage2Loss(), e.seconds())).toList());
+        return new Trained<>(new OdgiDetector(phi1, phi2, r1, r2), history);
     }
 
     /** The history column of stage 2's mean loss per epoch. */
@@ -122,14 +121,15 @@ public final class OdgiTraining {
 
     /**
      * The core loop for a baseline or ODGI's stage 1: Adam with β1 0.9 and ε 1e-8 as in the authors' code (each
-     * stage has its own, §3.1.3); every epoch becomes an {@link Epoch} in {@code history} and goes to {@code listener}.
+     * stage has its own, §3.1.3); every epoch becomes an {@link Epoch} of {@code model} in {@code history} and goes
+     * to {@code listener}. {@code network} names the trained network in a divergence or interruption error.
      */
-    private static TrainingLoop.Builder loop(String name, GridDetector net, OdgiLoss.Settings loss, Settings s,
-                                             NDManager manager, List<Epoch> history, Listener listener) {
+    private static TrainingLoop.Builder loop(String model, String network, GridDetector net, OdgiLoss.Settings loss,
+                                             Settings s, NDManager manager, List<Epoch> history, Listener listener) {
         return TrainingLoop.builder(net.block(), new OdgiLoss(loss), adam(s), manager)
-                .batchSize(s.batchSize()).epochs(s.epochs()).seed(s.seed()).progress(false, name)
+                .batchSize(s.batchSize()).epochs(s.epochs()).seed(s.seed()).progress(false, network)
                 .listener((epoch, row, table) -> {
-                    Epoch e = new Epoch(name, epoch, row.get("train_loss"), row.getOrDefault(STAGE2_LOSS, Double.NaN),
+                    Epoch e = new Epoch(model, epoch, row.get("train_loss"), row.getOrDefault(STAGE2_LOSS, Double.NaN),
                             row.get("seconds"));
                     history.add(e);
                     listener.epoch(e.model(), epoch, s.epochs(), e.stage1Loss(), e.stage2Loss(), e.seconds());
