@@ -10,8 +10,10 @@ import org.thesislab.core.Threads;
 import org.thesislab.core.Seeds;
 import org.thesislab.core.data.TensorDataset;
 import org.thesislab.core.train.Adam;
+import org.thesislab.core.train.Checkpoints;
 import org.thesislab.core.train.Optimizer;
 import org.thesislab.core.train.Sgd;
+import org.thesislab.core.train.TrainingListener;
 import org.thesislab.core.train.TrainingLoop;
 import tech.tablesaw.api.Table;
 
@@ -126,18 +128,28 @@ public final class AvrExperiment {
                           long parameters, double seconds) {
     }
 
-    /** Trains and evaluates each model in turn, with a progress bar each. */
+    /**
+     * Trains and evaluates each model in turn, with a progress bar each; with checkpoints, running it again after an
+     * interrupt resumes each model from its last completed epoch.
+     */
     public static java.util.LinkedHashMap<RationaleModel.Kind, Outcome> runAll(List<RationaleModel.Kind> kinds, Data data,
-                                                                                Config cfg, long seed) {
+                                                                                Config cfg, long seed, Checkpoints checkpoints) {
         var out = new java.util.LinkedHashMap<RationaleModel.Kind, Outcome>();
         for (RationaleModel.Kind k : kinds) {
-            out.put(k, run(k, data, cfg, seed, true));
+            out.put(k, run(k, data, cfg, seed, true, checkpoints));
         }
         return out;
     }
 
-    /** Trains {@code kind} on {@code data.train()} and evaluates it. */
-    public static Outcome run(RationaleModel.Kind kind, Data data, Config cfg, long seed, boolean progress) {
+    /** Trains {@code kind} on {@code data.train()} (checkpoints in a folder named by the benchmark and model) and evaluates it. */
+    public static Outcome run(RationaleModel.Kind kind, Data data, Config cfg, long seed, boolean progress,
+                              Checkpoints checkpoints) {
+        return run(kind, data, cfg, seed, progress, checkpoints, (epoch, row, history) -> { });
+    }
+
+    /** {@link #run}, telling {@code listener} about every epoch. */
+    static Outcome run(RationaleModel.Kind kind, Data data, Config cfg, long seed, boolean progress,
+                       Checkpoints checkpoints, TrainingListener listener) {
         Universe u = data.benchmark().universe();
         int n = data.train().length();
         long t0 = System.nanoTime();
@@ -151,10 +163,11 @@ public final class AvrExperiment {
             Optimizer optimizer = sgd ? new Sgd(cfg.coLearningRate(), 0.9f, 0f) : new Adam(cfg.learningRate());
             TrainingLoop.Builder loop = TrainingLoop.builder(model, loss, optimizer, manager)
                     .batchSize(cfg.batchSize()).epochs(cfg.epochs()).seed(seed)
-                    .metric(new Accuracy()).progress(progress, kind.label());
+                    .metric(new Accuracy()).progress(progress, kind.label())
+                    .checkpoints(checkpoints.forModel(data.benchmark().name() + " " + kind.label())).listener(listener);
             if (kind.adversarial()) {
                 // Ganin et al.: the reversal weight ramps from 0 to lambdaMax, per step
-                model.rampReversal(cfg.lambdaMax(), (long) cfg.epochs() * data.train().count() / cfg.batchSize());
+                model.rampReversal(cfg.lambdaMax(), (long) cfg.epochs() * data.train().count() / cfg.batchSize(), optimizer::steps);
                 if (sgd) {
                     // and the learning rate anneals as mu0 / (1 + 10 t)^0.75
                     loop.listener((epoch, row, history) -> optimizer.setLearningRate(

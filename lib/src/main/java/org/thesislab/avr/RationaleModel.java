@@ -124,7 +124,7 @@ public final class RationaleModel extends AbstractBlock {
     private final GradientReversal reversal = new GradientReversal(0f);
     private float lambdaMax;
     private long rampSteps;
-    private long step;
+    private java.util.function.LongSupplier stepsTaken;
 
     public RationaleModel(Kind kind, Universe universe, int length, Sizes sizes) {
         this.kind = kind;
@@ -218,13 +218,15 @@ public final class RationaleModel extends AbstractBlock {
     }
 
     /**
-     * Ganin's schedule: over the next {@code steps} training steps the reversal weight rises as
-     * lambdaMax * (2 / (1 + exp(-10 t)) - 1), t = step / steps, starting from 0.
+     * Ganin's schedule: over {@code steps} training steps the reversal weight rises as
+     * lambdaMax * (2 / (1 + exp(-10 t)) - 1), t = step / steps, starting from 0. The step is the optimizer's
+     * ({@code stepsTaken}: the updates completed before this one), so a run resumed from a checkpoint, which restores
+     * the optimizer, continues the ramp where it stopped.
      */
-    public void rampReversal(float lambdaMax, long steps) {
+    public void rampReversal(float lambdaMax, long steps, java.util.function.LongSupplier stepsTaken) {
         this.lambdaMax = lambdaMax;
         this.rampSteps = steps;
-        this.step = 0;
+        this.stepsTaken = stepsTaken;
         reversal.setLambda(0f);
     }
 
@@ -279,10 +281,10 @@ public final class RationaleModel extends AbstractBlock {
         NDArray logits = mask(reason(store, codes, training));
         NDList out = new NDList(logits, codes);
         if (domain != null && training) {
-            out.add(domainLogits(store, codes, true));
             if (rampSteps > 0) {
-                reversal.setLambda(lambdaMax * GradientReversal.ganinRamp(++step / (double) rampSteps));
+                reversal.setLambda(lambdaMax * GradientReversal.ganinRamp(stepsTaken.getAsLong() / (double) rampSteps));
             }
+            out.add(domainLogits(store, codes, true));
         }
         return out;
     }

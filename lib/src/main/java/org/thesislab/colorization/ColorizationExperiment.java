@@ -9,6 +9,8 @@ import org.thesislab.core.Threads;
 import org.thesislab.core.Seeds;
 import org.thesislab.core.data.TensorDataset;
 import org.thesislab.core.train.Adam;
+import org.thesislab.core.train.Checkpoints;
+import org.thesislab.core.train.TrainingListener;
 import org.thesislab.core.train.TrainingLoop;
 
 import java.util.ArrayList;
@@ -104,6 +106,7 @@ public final class ColorizationExperiment implements AutoCloseable {
     private final Chroma.Batch test;
     private final Map<Variant, Trained> trained = new EnumMap<>(Variant.class);
     private boolean showProgress = true;
+    private Checkpoints checkpoints = Checkpoints.none();
 
     public ColorizationExperiment(Config config, long seed) {
         Threads.configure();
@@ -134,6 +137,15 @@ public final class ColorizationExperiment implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Keeps each variant's checkpoints there (weights, Adam and Polyak averages after every epoch): training a
+     * variant again, after an interrupt, resumes it from its last completed epoch with the same numbers.
+     */
+    public ColorizationExperiment checkpoints(Checkpoints where) {
+        this.checkpoints = java.util.Objects.requireNonNull(where, "where: use Checkpoints.none() for none");
+        return this;
+    }
+
     /** Builds a fresh, initialised model of the given variant. */
     public ChromaModel newModel(Variant v) {
         GrayscaleEmbeddingNet.Spec spec = config.embeddingSpec();
@@ -151,6 +163,11 @@ public final class ColorizationExperiment implements AutoCloseable {
 
     /** Trains one variant with the core training loop (Adam 0.95 / 0.9995, per-iteration decay). */
     public Trained train(Variant v) {
+        return train(v, (epoch, row, history) -> { });
+    }
+
+    /** {@link #train(Variant)}, telling {@code listener} about every epoch. */
+    Trained train(Variant v, TrainingListener listener) {
         ChromaModel model = newModel(v);
         TensorDataset trainData = new TensorDataset(model.features(train), ChromaModel.labels(train));
         TensorDataset testData = new TensorDataset(model.features(test), ChromaModel.labels(test));
@@ -162,6 +179,8 @@ public final class ColorizationExperiment implements AutoCloseable {
                 .listener((epoch, row, history) -> adam.setLearningRate(
                         (float) (config.learningRate() * Math.pow(config.decayPerStep(), adam.steps()))))
                 .polyakAveraging(config.polyakDecay())
+                .listener(listener)
+                .checkpoints(checkpoints.forModel(v.label))
                 .build();
         TrainingLoop.Result result = loop.fit(trainData, testData);
         Trained t = new Trained(v, model, result);

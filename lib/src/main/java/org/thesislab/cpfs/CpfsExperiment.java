@@ -13,6 +13,7 @@ import org.thesislab.core.Scale;
 import org.thesislab.core.Seeds;
 import org.thesislab.core.data.TensorDataset;
 import org.thesislab.core.train.Adam;
+import org.thesislab.core.train.Checkpoints;
 import org.thesislab.core.train.TrainingListener;
 import org.thesislab.core.train.TrainingLoop;
 
@@ -156,9 +157,11 @@ public final class CpfsExperiment {
      * Pre-trains one arm with Adam (no weight decay, §3.3.3) and early stopping on the validation loss; the
      * random arm only gets batch-norm statistics from unlabelled frames (cf. "Random-rescaled" [74]).
      * {@code curves} may be null; when given, it sees every epoch and a progress bar is shown
-     * ({@link CpfsFigures#pretrainingCurves} draws them live in a notebook).
+     * ({@link CpfsFigures#pretrainingCurves} draws them live in a notebook). With checkpoints, pre-training the arm
+     * again after an interrupt resumes it from its last completed epoch.
      */
-    public static Pretrained pretrain(Arm arm, PretrainData data, Config s, long seed, TrainingListener curves, NDManager manager) {
+    public static Pretrained pretrain(Arm arm, PretrainData data, Config s, long seed, TrainingListener curves,
+                                      Checkpoints checkpoints, NDManager manager) {
         PixelEmbeddingNet net = initialNet(arm, s, seed, manager);
         if (arm.loss == null) {
             calibrate(net, data.train(), s, manager);
@@ -168,7 +171,8 @@ public final class CpfsExperiment {
         TrainingLoop.Builder loop = TrainingLoop.builder(net, new PretextLoss(arm.loss, s.sigma2(), s.size()), new Adam(lr), manager)
                 .batchSize(s.batchSize()).epochs(s.epochs()).seed(Seeds.derive(seed, 20 + arm.ordinal()))
                 .earlyStopping("val_loss", false, s.patience())
-                .progress(curves != null, "pre-training " + arm.key);
+                .progress(curves != null, "pre-training " + arm.key)
+                .checkpoints(checkpoints.forModel("pre-training " + arm.key));
         if (curves != null) {
             loop.listener(curves);
         }
@@ -257,7 +261,7 @@ public final class CpfsExperiment {
                 shuffled = pretrainData(s, seed, true, manager);
             }
             try (NDManager scope = manager.newSubManager()) {
-                Pretrained p = pretrain(arm, arm == Arm.SHUFFLED ? shuffled : data, s, seed, null, scope);
+                Pretrained p = pretrain(arm, arm == Arm.SHUFFLED ? shuffled : data, s, seed, null, Checkpoints.none(), scope);
                 out.put(arm, evaluate(p, downstream, s, seed, fineTuned(arm, s), scope));
             }
         }

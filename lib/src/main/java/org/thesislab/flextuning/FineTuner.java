@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class FineTuner {
                                   long seed, boolean keep) {
         UnitNetwork net = source.copy();
         try {
-            FineTuneRun run = fit(net, scheme, data, protocol, seed);
+            FineTuneRun run = fit(net, scheme, data, protocol, seed, null);
             if (keep) {
                 return run;
             }
@@ -54,8 +55,12 @@ public final class FineTuner {
         }
     }
 
-    /** Tunes {@code net} in place with {@code scheme} (used for pre-training the source network too). */
-    public static FineTuneRun fit(UnitNetwork net, Scheme scheme, TransferData data, Protocol protocol, long seed) {
+    /**
+     * Tunes {@code net} in place with {@code scheme} (used for pre-training the source network too); with a
+     * {@code checkpoints} folder (else null) the same training run again resumes after its last validation period.
+     */
+    public static FineTuneRun fit(UnitNetwork net, Scheme scheme, TransferData data, Protocol protocol, long seed,
+                                  Path checkpoints) {
         long t0 = System.nanoTime();
         int numUnits = net.size();
         for (int l : scheme.units()) {
@@ -84,9 +89,10 @@ public final class FineTuner {
                     .batchSize(batch).epochs((maxSteps + evalEvery - 1) / evalEvery).maxSteps(maxSteps).seed(seed)
                     .validation(() -> Map.of(VAL_ACCURACY, net.accuracy(valH, data.valY(), first, EVAL_BATCH)))
                     .earlyStopping(VAL_ACCURACY, true, protocol.patience())
-                    .listener((epoch, row, history) -> curve.add(new double[] {batches.steps(), row.get(VAL_ACCURACY)}))
+                    .listener((epoch, row, history) -> curve.add(new double[] {Math.min((long) epoch * evalEvery, maxSteps),
+                            row.get(VAL_ACCURACY)}))
                     .errorHint("The learning rate is the Protocol's (Protocol.learningRate).")
-                    .progress(false, scheme.toString())
+                    .progress(false, scheme.toString()).checkpoints(checkpoints)
                     .build().fit(batches, null);
             trainable.forEach(a -> a.setRequiresGradient(false));
             finish(net, scheme);
@@ -137,13 +143,22 @@ public final class FineTuner {
             return period;
         }
 
-        /** The run's one shuffle stream goes on across periods (the epoch seed is not used: no checkpoints here). */
+        /** The run's one shuffle stream goes on across periods (the epoch seed is not used). */
         @Override
         public Epoch epoch(long epochSeed, int batchSize) {
             return (scope, b) -> next(scope);
         }
 
-        private TensorDataset.Batch next(NDManager scope) {
+        /** Draws the permutations of the steps already trained again, so the stream continues where it stopped. */
+        @Override
+        public void resumeAfter(int epochs, long steps) {
+            for (long k = 0; k < steps; k++) {
+                advance();
+            }
+        }
+
+        /** The rows of the next batch: the next part of the permutation, a new one at the start of a pass. */
+        private long[] advance() {
             if (cursor >= n) {
                 order = Splits.permutation(n, shuffle);
                 cursor = 0;
@@ -156,6 +171,12 @@ public final class FineTuner {
             cursor += size;
             steps++;
             samples += size;
+            return idx;
+        }
+
+        private TensorDataset.Batch next(NDManager scope) {
+            long[] idx = advance();
+            int size = idx.length;
             NDArray rows = scope.create(idx);
             return new TensorDataset.Batch(new NDList(h.get(scope, new NDIndex("{}", rows))),
                     new NDList(y.get(scope, new NDIndex("{}", rows))), size);

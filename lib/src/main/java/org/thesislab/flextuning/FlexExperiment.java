@@ -5,6 +5,7 @@ import org.thesislab.core.Progress;
 import org.thesislab.core.Scale;
 import org.thesislab.core.Seeds;
 import org.thesislab.core.Threads;
+import org.thesislab.core.train.Checkpoints;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -88,9 +89,10 @@ public final class FlexExperiment implements AutoCloseable {
     }
 
     /**
-     * Loads the data and pre-trains the source network (Adam 1e-3, batch 64, best source-validation epoch).
+     * Loads the data and pre-trains the source network (Adam 1e-3, batch 64, best source-validation epoch); with
+     * checkpoints, preparing the same configuration again resumes the pre-training where it stopped.
      */
-    public static FlexExperiment prepare(Config config, long seed) {
+    public static FlexExperiment prepare(Config config, long seed, Checkpoints checkpoints) {
         Threads.configure();
         NDManager manager = NDManager.newBaseManager();
         try {
@@ -98,7 +100,8 @@ public final class FlexExperiment implements AutoCloseable {
             UnitNetwork source = UnitNetwork.fourUnit(manager, Seeds.derive(seed, 11));
             int stepsPerEpoch = (config.sizes().sourceTrain() + 63) / 64;
             Protocol pretrain = new Protocol(1e-3f, 64, stepsPerEpoch, Integer.MAX_VALUE, config.sourceEpochs() * stepsPerEpoch);
-            FineTuneRun run = FineTuner.fit(source, Scheme.all(source.size()), data.source(), pretrain, Seeds.derive(seed, 12));
+            FineTuneRun run = FineTuner.fit(source, Scheme.all(source.size()), data.source(), pretrain, Seeds.derive(seed, 12),
+                    checkpoints.forModel("source network"));
             return new FlexExperiment(manager, config, seed, data, source, run.withoutNetwork());
         } catch (RuntimeException e) {
             manager.close();
@@ -108,7 +111,7 @@ public final class FlexExperiment implements AutoCloseable {
 
     /** prepare + sweep + close: the entry point for tests. */
     public static FlexResults run(Config config, long seed) {
-        try (FlexExperiment e = prepare(config, seed)) {
+        try (FlexExperiment e = prepare(config, seed, Checkpoints.none())) {
             return e.sweep();
         }
     }

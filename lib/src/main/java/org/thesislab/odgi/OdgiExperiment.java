@@ -3,6 +3,7 @@ package org.thesislab.odgi;
 import ai.djl.ndarray.NDManager;
 import org.thesislab.core.Scale;
 import org.thesislab.core.Threads;
+import org.thesislab.core.train.Checkpoints;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -137,21 +138,25 @@ public final class OdgiExperiment {
         public OdgiDetector headline() { return odgi.get(0).detector(); }
     }
 
-    /** Trains the baselines, every ODGI setting and (optionally) the "no groups" variant of the first one. */
-    public static Models train(NDManager manager, Config c, Data d, OdgiTraining.Listener listener) {
+    /**
+     * Trains the baselines, every ODGI setting and (optionally) the "no groups" variant of the first one; with
+     * checkpoints, training the same configuration again resumes each model from its last completed epoch.
+     */
+    public static Models train(NDManager manager, Config c, Data d, OdgiTraining.Listener listener, Checkpoints checkpoints) {
         Map<Integer, OdgiTraining.Trained<SingleShotDetector>> baselines = new LinkedHashMap<>();
         for (int res : c.baselineResolutions()) {
-            baselines.put(res, OdgiTraining.trainBaseline(manager, d.train(), res, c.training(), listener));
+            baselines.put(res, OdgiTraining.trainBaseline(manager, d.train(), res, c.training(), listener, checkpoints));
         }
         List<OdgiTraining.Trained<OdgiDetector>> odgi = new ArrayList<>();
         for (int[] r : c.odgiResolutions()) {
-            odgi.add(OdgiTraining.trainOdgi(manager, d.train(), r[0], r[1], c.training(), OdgiLoss.Settings.intermediateStage(), listener));
+            odgi.add(OdgiTraining.trainOdgi(manager, d.train(), r[0], r[1], c.training(), OdgiLoss.Settings.intermediateStage(), listener,
+                    checkpoints));
         }
         OdgiTraining.Trained<OdgiDetector> noGroups = null;
         if (c.retrainNoGroups()) {
             int[] r = c.odgiResolutions()[0];
             noGroups = OdgiTraining.trainOdgi(manager, d.train(), r[0], r[1], c.training(),
-                    OdgiLoss.Settings.intermediateStage().withoutGroups(), listener);
+                    OdgiLoss.Settings.intermediateStage().withoutGroups(), listener, checkpoints);
         }
         return new Models(baselines, odgi, noGroups);
     }
@@ -349,7 +354,7 @@ public final class OdgiExperiment {
     public static Results run(NDManager manager, Config c, OdgiTraining.Listener listener) {
         Threads.set(1); // the thesis times CPU inference on one thread
         Data d = data(c);
-        Models m = train(manager, c, d, listener);
+        Models m = train(manager, c, d, listener, Checkpoints.none());
         return evaluate(manager, c, d, m);
     }
 

@@ -16,6 +16,7 @@ import org.thesislab.core.data.BatchSource;
 import org.thesislab.core.data.Splits;
 import org.thesislab.core.data.TensorDataset;
 import org.thesislab.core.train.Adam;
+import org.thesislab.core.train.Checkpoints;
 import org.thesislab.core.train.TrainingLoop;
 import org.thesislab.core.train.TrainingStep;
 
@@ -78,15 +79,18 @@ public final class OdgiTraining {
     /**
      * A single-shot baseline at one input resolution, trained with the final-stage loss.
      *
-     * @param manager per-step scopes are opened under it; the weights belong to the detector
+     * @param manager     per-step scopes are opened under it; the weights belong to the detector
+     * @param checkpoints where the model's checkpoints go (training resumes from them), or {@link Checkpoints#none()}
      */
-    public static Trained<SingleShotDetector> trainBaseline(NDManager manager, AerialData data, int res, Settings s, Listener listener) {
+    public static Trained<SingleShotDetector> trainBaseline(NDManager manager, AerialData data, int res, Settings s,
+                                                            Listener listener, Checkpoints checkpoints) {
         String name = "single-shot " + res;
         Seeds.seedEngine(s.seed());
         GridDetector net = GridDetector.create(name, GridDetector.FINAL_CHANNELS, s.widths());
         net.initialize(net.model().getNDManager(), res);
         List<Epoch> history = new ArrayList<>();
-        loop(name, name, net, OdgiLoss.Settings.finalStage(), s, manager, history, listener).build()
+        loop(name, name, net, OdgiLoss.Settings.finalStage(), adam(s), s, manager, history, listener)
+                .checkpoints(checkpoints.forModel(name)).build()
                 .fit(new AerialBatches(data, res, false, s), null);
         return new Trained<>(new SingleShotDetector(net, res), history);
     }
@@ -95,23 +99,26 @@ public final class OdgiTraining {
      * ODGI R1-R2 with delayed training. {@code stage1Loss} is the full L_ODGI, or without L_groups for
      * the "no groups" ablation; its {@code groups()} flag is also passed to the training-time transition.
      *
-     * @param manager per-step scopes are opened under it; the weights belong to the detector
+     * @param manager     per-step scopes are opened under it; the weights belong to the detector
+     * @param checkpoints where both stages' checkpoints go (training resumes from them), or {@link Checkpoints#none()}
      */
     public static Trained<OdgiDetector> trainOdgi(NDManager manager, AerialData data, int r1, int r2, Settings s,
-                                                   OdgiLoss.Settings stage1Loss, Listener listener) {
+                                                   OdgiLoss.Settings stage1Loss, Listener listener, Checkpoints checkpoints) {
         String name = "ODGI " + r1 + "-" + r2 + (stage1Loss.groups() ? "" : " (no groups)");
         Seeds.seedEngine(s.seed());
         GridDetector phi1 = GridDetector.create(name + " stage 1", GridDetector.INTERMEDIATE_CHANNELS, s.widths());
         GridDetector phi2 = GridDetector.create(name + " stage 2", GridDetector.FINAL_CHANNELS, s.widths());
         phi1.initialize(phi1.model().getNDManager(), r1);
         phi2.initialize(phi2.model().getNDManager(), r2);
-        StageTwo stage2 = new StageTwo(name + " stage 2", phi2, r1, r2, StageTransition.training(s.gammaTrain())
+        Adam adam2 = adam(s);
+        StageTwo stage2 = new StageTwo(name + " stage 2", phi2, adam2, r1, r2, StageTransition.training(s.gammaTrain())
                 .withGroups(stage1Loss.groups()), s);
         AerialBatches batches = new AerialBatches(data, r1, true, s);
         List<Epoch> history = new ArrayList<>();
-        loop(name, name + " stage 1", phi1, stage1Loss, s, manager, history, listener)
+        loop(name, name + " stage 1", phi1, stage1Loss, adam(s), s, manager, history, listener)
                 .afterStep((epoch, b, n, batch, predictions, scope) -> epoch <= s.delayEpochs() ? Map.of()
                         : Map.of(STAGE2_LOSS, (double) stage2.train(scope, batch, predictions, batches.lastTruths(), epoch, b, n)))
+                .alsoTrains(phi2.block(), adam2).checkpoints(checkpoints.forModel(name))
                 .build().fit(batches, null);
         return new Trained<>(new OdgiDetector(phi1, phi2, r1, r2), history);
     }
@@ -125,8 +132,9 @@ public final class OdgiTraining {
      * to {@code listener}. {@code network} names the trained network in a divergence or interruption error.
      */
     private static TrainingLoop.Builder loop(String model, String network, GridDetector net, OdgiLoss.Settings loss,
-                                             Settings s, NDManager manager, List<Epoch> history, Listener listener) {
-        return TrainingLoop.builder(net.block(), new OdgiLoss(loss), adam(s), manager)
+                                             Adam adam, Settings s, NDManager manager, List<Epoch> history,
+                                             Listener listener) {
+        return TrainingLoop.builder(net.block(), new OdgiLoss(loss), adam, manager)
                 .batchSize(s.batchSize()).epochs(s.epochs()).seed(s.seed()).progress(false, network)
                 .listener((epoch, row, table) -> {
                     Epoch e = new Epoch(model, epoch, row.get("train_loss"), row.getOrDefault(STAGE2_LOSS, Double.NaN),
@@ -156,7 +164,7 @@ public final class OdgiTraining {
         private final ParameterStore store;
         private final TrainingStep step;
 
-        StageTwo(String name, GridDetector net, int r1, int r2, StageTransition transition, Settings s) {
+        StageTwo(String name, GridDetector net, Adam adam, int r1, int r2, StageTransition transition, Settings s) {
             this.net = net;
             this.r1 = r1;
             this.r2 = r2;
@@ -166,7 +174,7 @@ public final class OdgiTraining {
             this.store = new ParameterStore(net.model().getNDManager(), false);
             List<Parameter> trainable = net.block().getParameters().values().stream()
                     .filter(Parameter::requiresGradient).toList();
-            this.step = TrainingStep.ofParameters(name, adam(s), trainable);
+            this.step = TrainingStep.ofParameters(name, adam, trainable);
         }
 
         /** One step on the crops of this stage-1 batch; returns the loss. */

@@ -25,6 +25,7 @@ import org.thesislab.core.data.FashionMnist;
 import org.thesislab.core.data.Splits;
 import org.thesislab.core.data.TensorDataset;
 import org.thesislab.core.train.Adam;
+import org.thesislab.core.train.Checkpoints;
 import org.thesislab.core.train.SoftmaxCrossEntropy;
 import org.thesislab.core.train.LiveCurves;
 import org.thesislab.core.train.TrainingLoop;
@@ -86,9 +87,12 @@ public final class FashionMnistTour {
         return net;
     }
 
-    /** Trains with Adam and cross-entropy, early stopping on validation accuracy; curves redraw live. */
+    /**
+     * Trains with Adam and cross-entropy, early stopping on validation accuracy; curves redraw live. With checkpoints,
+     * training again after an interrupt resumes from the last completed epoch.
+     */
     public static TrainingLoop.Result train(SequentialBlock net, Data data, Config settings, Run run,
-            NDManager manager, Path checkpoints) {
+            NDManager manager, Checkpoints checkpoints) {
         TrainingLoop.Builder loop = TrainingLoop.builder(net, new SoftmaxCrossEntropy(), new Adam(settings.learningRate()), manager)
                 .batchSize(settings.batchSize())
                 .epochs(settings.epochs())
@@ -97,10 +101,8 @@ public final class FashionMnistTour {
                 .earlyStopping("val_Accuracy", true, 3)
                 .listener(new LiveCurves(run, "training-curves", "Fashion-MNIST convnet",
                         new String[] {"train_loss", "val_loss"}, "train_Accuracy", "val_Accuracy"))
-                .progress(true, "Fashion-MNIST convnet");
-        if (checkpoints != null) {
-            loop.checkpoints(checkpoints);
-        }
+                .progress(true, "Fashion-MNIST convnet")
+                .checkpoints(checkpoints.forModel("convnet"));
         return loop.build().fit(data.train(), data.validation());
     }
 

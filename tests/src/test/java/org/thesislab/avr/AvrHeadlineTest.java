@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.thesislab.avr.RationaleModel.Kind;
 import org.thesislab.core.ClaimsOverSeeds;
+import org.thesislab.core.train.Checkpoints;
 
 /**
  * The chapter's claims ({@link AvrClaims}) at a small size over seeds 0-2 (3DS, held-out setting 1, 6000 sequences,
@@ -35,7 +36,7 @@ class AvrHeadlineTest {
             var data = AvrExperiment.Data.generate(b, split, cfg, seed);
             Map<Kind, AvrExperiment.Outcome> outcomes = new LinkedHashMap<>();
             for (Kind k : List.of(Kind.CNN, Kind.CNN_C, Kind.CNN_CO, Kind.CNN_STAR_C)) {
-                outcomes.put(k, AvrExperiment.run(k, data, cfg, seed, false));
+                outcomes.put(k, AvrExperiment.run(k, data, cfg, seed, false, Checkpoints.none()));
             }
             summaries.add(AvrTables.summary(outcomes, ""));
             if (perfect == null) {

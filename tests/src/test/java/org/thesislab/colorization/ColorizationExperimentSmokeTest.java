@@ -2,13 +2,19 @@ package org.thesislab.colorization;
 
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thesislab.core.train.Checkpoints;
+import org.thesislab.core.train.TrainingInterruptedException;
 import org.thesislab.core.Scale;
 import tech.tablesaw.api.Table;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every code path of the experiment at 'smoke' sizes: training, decoding, evaluation, figures. */
@@ -39,6 +45,41 @@ class ColorizationExperimentSmokeTest {
             ColorizationExperiment.SamplingCost cost = exp.samplingCost(ColorizationExperiment.Variant.PIC, new int[] {4, 8}, 2);
             assertEquals(2, ColorizationTables.samplingCost(cost).rowCount());
             ColorizationTables.thesisVsHere(eval, cfg).table();
+        }
+    }
+
+    /**
+     * PIC with Polyak averaging and the per-step learning-rate decay, interrupted after epoch 1 of 3 and trained again
+     * with the same checkpoints, ends with the weights and the history of an uninterrupted run.
+     */
+    @Test
+    void anInterruptedVariantResumesFromItsCheckpointExactly(@TempDir Path dir) {
+        ColorizationExperiment.Config smoke = ColorizationExperiment.Config.forScale(Scale.SMOKE);
+        ColorizationExperiment.Config cfg = new ColorizationExperiment.Config(Scale.SMOKE, smoke.side(), smoke.factor(),
+                32, smoke.testImages(), 3, smoke.batchSize(), smoke.learningRate(), smoke.decayPerStep(),
+                smoke.polyakDecay(), smoke.embeddingWidth(), smoke.embeddingBlocks(), smoke.decoderWidth(),
+                smoke.decoderBlocks(), smoke.components(), smoke.categoricalBins(), smoke.evalImages(), smoke.samplesPerImage());
+        Checkpoints checkpoints = Checkpoints.in(dir, cfg, 1);
+        try (ColorizationExperiment whole = new ColorizationExperiment(cfg, 1).quiet();
+             ColorizationExperiment cut = new ColorizationExperiment(cfg, 1).quiet().checkpoints(checkpoints);
+             ColorizationExperiment resumed = new ColorizationExperiment(cfg, 1).quiet().checkpoints(checkpoints)) {
+            ColorizationExperiment.Trained a = whole.train(ColorizationExperiment.Variant.PIC);
+            try {
+                assertThrows(TrainingInterruptedException.class, () -> cut.train(ColorizationExperiment.Variant.PIC,
+                        (epoch, row, history) -> Thread.currentThread().interrupt()));
+            } finally {
+                Thread.interrupted();
+            }
+            ColorizationExperiment.Trained b = resumed.train(ColorizationExperiment.Variant.PIC);
+            assertEquals(3, b.result().history().rowCount());
+            assertArrayEquals(a.result().history().doubleColumn("val_loss").asDoubleArray(),
+                    b.result().history().doubleColumn("val_loss").asDoubleArray());
+            var pa = a.model().getParameters().values();
+            var pb = b.model().getParameters().values();
+            for (int i = 0; i < pa.size(); i++) {
+                assertArrayEquals(pa.get(i).getArray().toFloatArray(), pb.get(i).getArray().toFloatArray(),
+                        pa.get(i).getName() + " differs after resume");
+            }
         }
     }
 }

@@ -1,11 +1,19 @@
 package org.thesislab.cpfs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.thesislab.core.Scale;
+import org.thesislab.core.train.Checkpoints;
+import org.thesislab.core.train.TrainingInterruptedException;
 
 class CpfsExperimentTest {
     @Test
@@ -21,6 +29,32 @@ class CpfsExperimentTest {
             for (var a : scores.values()) {
                 double acc = a.probeAccuracy().get("hypercolumn")[0];
                 assertTrue(acc > 0 && acc <= 1);
+            }
+        }
+    }
+
+    /** CPFS-CE's pre-training, with early stopping's state, interrupted after epoch 1 of 3 and resumed. */
+    @Test
+    void anInterruptedPreTrainingResumesFromItsCheckpointExactly(@TempDir Path dir) {
+        CpfsExperiment.Config s = CpfsExperiment.Config.forScale(Scale.SMOKE).with(32, 3, 1, 1, List.of(CpfsExperiment.Arm.CPFS_CE));
+        Checkpoints checkpoints = Checkpoints.in(dir, s, 0);
+        try (NDManager m = NDManager.newBaseManager()) {
+            CpfsExperiment.PretrainData data = CpfsExperiment.pretrainData(s, 0, false, m);
+            var whole = CpfsExperiment.pretrain(CpfsExperiment.Arm.CPFS_CE, data, s, 0, null, Checkpoints.none(), m);
+            try {
+                assertThrows(TrainingInterruptedException.class, () -> CpfsExperiment.pretrain(CpfsExperiment.Arm.CPFS_CE,
+                        data, s, 0, (epoch, row, history) -> Thread.currentThread().interrupt(), checkpoints, m));
+            } finally {
+                Thread.interrupted();
+            }
+            var resumed = CpfsExperiment.pretrain(CpfsExperiment.Arm.CPFS_CE, data, s, 0, null, checkpoints, m);
+            assertArrayEquals(whole.result().history().doubleColumn("val_loss").asDoubleArray(),
+                    resumed.result().history().doubleColumn("val_loss").asDoubleArray());
+            assertEquals(whole.result().bestEpoch(), resumed.result().bestEpoch());
+            var a = whole.net().getParameters().values();
+            var b = resumed.net().getParameters().values();
+            for (int i = 0; i < a.size(); i++) {
+                assertArrayEquals(a.get(i).getArray().toFloatArray(), b.get(i).getArray().toFloatArray(), a.get(i).getName());
             }
         }
     }

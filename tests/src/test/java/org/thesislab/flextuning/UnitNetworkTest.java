@@ -10,12 +10,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.thesislab.core.Threads;
 import org.thesislab.core.train.NonFiniteLossException;
 
@@ -216,6 +218,27 @@ class UnitNetworkTest {
                 assertEquals(a.valCurve().size(), b.valCurve().size());
                 assertFalse(same(weights(na, 4), weights(nc, 4)), "another seed shuffles D differently");
             }
+        }
+    }
+
+    @Test
+    void aTrainingCutShortResumesFromItsCheckpointExactlyAsIfUninterrupted(@TempDir Path dir) {
+        try (UnitNetwork source = UnitNetwork.fourUnit(manager, 1); NDManager m = manager.newSubManager();
+             UnitNetwork whole = source.copy(); UnitNetwork cut = source.copy(); UnitNetwork resumed = source.copy()) {
+            TransferData data = randomData(m, 40, 2);
+            // Batches of 16 from 40 images: the shuffle stream's passes end mid-period, so resuming must replay it.
+            Protocol full = new Protocol(1e-2f, 16, 2, 100, 9);
+            FineTuneRun a = FineTuner.fit(whole, Scheme.scaleShift(4), data, full, 5, null);
+            FineTuner.fit(cut, Scheme.scaleShift(4), data, new Protocol(1e-2f, 16, 2, 100, 4), 5, dir);
+            FineTuneRun b = FineTuner.fit(resumed, Scheme.scaleShift(4), data, full, 5, dir);
+            for (int l = 1; l <= 4; l++) {
+                assertTrue(same(weights(whole, l), weights(resumed, l)), "unit " + l + " differs after resume");
+            }
+            assertEquals(a.valCurve().stream().map(java.util.Arrays::toString).toList(),
+                    b.valCurve().stream().map(java.util.Arrays::toString).toList());
+            assertEquals(a.cost().steps(), b.cost().steps());
+            assertEquals(a.cost().epochs(), b.cost().epochs(), 0.0);
+            assertEquals(a.bestStep(), b.bestStep());
         }
     }
 

@@ -82,13 +82,14 @@ public final class TrainingFingerprint {
                 Benchmark b = Benchmark.shapes3d(cfg.imageSize());
                 var data = AvrExperiment.Data.generate(b, HeldOut.latinDiagonal(b.universe(), 0), cfg, 0);
                 // CNN stacks the 9 panels along the channels: the 9-channel convolution oneDNN's AVX2 kernel misread
-                return List.of(AvrExperiment.run(RationaleModel.Kind.CNN, data, cfg, 0, false),
-                        AvrExperiment.run(RationaleModel.Kind.CNN_CO, data, cfg, 0, false),
-                        AvrExperiment.run(RationaleModel.Kind.RN_CO, data, cfg, 0, false));
+                return List.of(AvrExperiment.run(RationaleModel.Kind.CNN, data, cfg, 0, false, org.thesislab.core.train.Checkpoints.none()),
+                        AvrExperiment.run(RationaleModel.Kind.CNN_CO, data, cfg, 0, false, org.thesislab.core.train.Checkpoints.none()),
+                        AvrExperiment.run(RationaleModel.Kind.RN_CO, data, cfg, 0, false, org.thesislab.core.train.Checkpoints.none()));
             }
             case "odgi": {
                 var c = OdgiExperiment.Config.forScale(scale);
-                return OdgiExperiment.train(m, c, OdgiExperiment.data(c), OdgiTraining.Listener.SILENT);
+                return OdgiExperiment.train(m, c, OdgiExperiment.data(c), OdgiTraining.Listener.SILENT,
+                        org.thesislab.core.train.Checkpoints.none());
             }
             case "colorization": {
                 ColorizationExperiment exp = new ColorizationExperiment(ColorizationExperiment.Config.forScale(scale), 0).quiet();

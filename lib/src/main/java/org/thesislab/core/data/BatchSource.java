@@ -19,6 +19,14 @@ public interface BatchSource {
      */
     Epoch epoch(long epochSeed, int batchSize);
 
+    /**
+     * Called once when training resumes after {@code epochs} completed epochs of {@code steps} steps in all, before
+     * the next is drawn: a source whose batches depend on the epochs before (one shuffle stream for a whole run)
+     * catches up here. Sources that draw each epoch from its own seed need nothing.
+     */
+    default void resumeAfter(int epochs, long steps) {
+    }
+
     /** The batches of one epoch, drawn in order 0, 1, ... */
     @FunctionalInterface
     interface Epoch {

@@ -1,8 +1,6 @@
 package org.thesislab.core.train;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,19 +15,17 @@ import tech.tablesaw.api.Table;
  */
 final class Checkpointing implements TrainingListener {
     private final Path dir;
-    private final Block block;
-    private final Optimizer optimizer;
-    private final List<Parameter> parameters;
+    private final List<Checkpoint.Part> parts;
     private final EarlyStopping stopping;
     private final List<Map<String, Double>> history;
 
-    /** {@code stopping} may be null; {@code history} is the loop's, which this fills on resume. */
-    Checkpointing(Path dir, Block block, Optimizer optimizer, List<Parameter> parameters, EarlyStopping stopping,
-            List<Map<String, Double>> history) {
+    /**
+     * {@code parts}: the loop's model first, then what a batch hook trains; {@code stopping} may be null;
+     * {@code history} is the loop's, which this fills on resume.
+     */
+    Checkpointing(Path dir, List<Checkpoint.Part> parts, EarlyStopping stopping, List<Map<String, Double>> history) {
         this.dir = dir;
-        this.block = block;
-        this.optimizer = optimizer;
-        this.parameters = List.copyOf(parameters);
+        this.parts = List.copyOf(parts);
         this.stopping = stopping;
         this.history = history;
     }
@@ -46,12 +42,12 @@ final class Checkpointing implements TrainingListener {
         if (!Files.isRegularFile(last())) {
             return 0;
         }
-        Checkpoint.State p = Checkpoint.load(last(), block, optimizer, parameters, manager);
+        Checkpoint.State p = Checkpoint.load(last(), parts, manager);
         history.addAll(p.history());
         if (stopping != null) {
             Path best = dir.resolve("best.ckpt");
             stopping.resume(p.bestScore(), p.bestEpoch(), p.epochsWithoutImprovement(),
-                    p.bestEpoch() > 0 && Files.isRegularFile(best) ? Checkpoint.parameterBytes(best) : null);
+                    p.bestEpoch() > 0 && Files.isRegularFile(best) ? Checkpoint.weightBytes(best) : null);
         }
         return p.epoch();
     }
@@ -61,10 +57,9 @@ final class Checkpointing implements TrainingListener {
         double bestScore = stopping == null ? Double.NEGATIVE_INFINITY : stopping.bestScore();
         int bestEpoch = stopping == null ? 0 : stopping.bestEpoch();
         if (stopping != null && bestEpoch == epoch) {
-            Checkpoint.save(dir.resolve("best.ckpt"), block, optimizer, parameters,
-                    new Checkpoint.State(epoch, bestScore, bestEpoch, 0, history));
+            Checkpoint.save(dir.resolve("best.ckpt"), parts, new Checkpoint.State(epoch, bestScore, bestEpoch, 0, history));
         }
-        Checkpoint.save(last(), block, optimizer, parameters, new Checkpoint.State(epoch, bestScore, bestEpoch,
+        Checkpoint.save(last(), parts, new Checkpoint.State(epoch, bestScore, bestEpoch,
                 stopping == null ? 0 : stopping.epochsWithoutImprovement(), history));
     }
 }

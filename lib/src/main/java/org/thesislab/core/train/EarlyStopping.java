@@ -13,14 +13,14 @@ final class EarlyStopping implements TrainingListener {
     private final String monitor;
     private final boolean maximize;
     private final int patience;
-    private final Supplier<Object> snapshot;
+    private final Supplier<byte[]> snapshot;
     private double bestScore;
     private int bestEpoch;
     private int stale;
-    private Object bestWeights;
+    private byte[] bestWeights;
 
-    /** {@code snapshot} copies the weights being trained (the loop's form, which it can restore). */
-    EarlyStopping(String monitor, boolean maximize, int patience, Supplier<Object> snapshot) {
+    /** {@code snapshot} copies the weights being trained ({@link Checkpoint.Part#weights}). */
+    EarlyStopping(String monitor, boolean maximize, int patience, Supplier<byte[]> snapshot) {
         this.monitor = monitor;
         this.maximize = maximize;
         this.patience = patience;
@@ -29,7 +29,7 @@ final class EarlyStopping implements TrainingListener {
     }
 
     /** The state a checkpoint carried over (bestWeights null if it had none). */
-    void resume(double bestScore, int bestEpoch, int stale, Object bestWeights) {
+    void resume(double bestScore, int bestEpoch, int stale, byte[] bestWeights) {
         this.bestScore = bestScore;
         this.bestEpoch = bestEpoch;
         this.stale = stale;
@@ -71,7 +71,7 @@ final class EarlyStopping implements TrainingListener {
         return stale;
     }
 
-    Object bestWeights() {
+    byte[] bestWeights() {
         return bestWeights;
     }
 }

@@ -73,31 +73,36 @@ public abstract class Optimizer {
         return steps;
     }
 
-    /** The state to checkpoint: the step count, then each parameter's slots in parameter order. */
-    public NDList state(List<Parameter> parameters) {
+    /**
+     * The state to checkpoint: the step count (an array made in {@code scope}), then each weight's slots in the
+     * order of {@code weights}, the arrays this optimizer steps (a block's parameter arrays, or plain arrays).
+     */
+    public NDList state(List<NDArray> weights, NDManager scope) {
         NDList state = new NDList();
-        state.add(parameters.get(0).getArray().getManager().create(new long[] {steps}));
-        for (Parameter p : parameters) {
-            for (NDArray slot : slots.computeIfAbsent(p.getArray().getUid(), k -> newSlots(p.getArray()))) {
+        state.add(scope.create(new long[] {steps}));
+        for (NDArray w : weights) {
+            for (NDArray slot : slots.computeIfAbsent(w.getUid(), k -> newSlots(w))) {
                 state.add(slot);
             }
         }
         return state;
     }
 
-    /** Restores state written by {@link #state}. */
-    public void loadState(List<Parameter> parameters, NDList state) {
-        int expected = 1 + slotsPerParameter * parameters.size();
+    /** Restores state written by {@link #state} for the same weights, in the same order. */
+    public void loadState(List<NDArray> weights, NDList state) {
+        int expected = 1 + slotsPerParameter * weights.size();
         if (state.size() != expected) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " state holds " + state.size()
                     + " arrays; this model needs " + expected + ". The checkpoint belongs to another model or optimizer.");
         }
         steps = state.get(0).getLong();
-        for (int i = 0; i < parameters.size(); i++) {
-            NDArray w = parameters.get(i).getArray();
+        for (int i = 0; i < weights.size(); i++) {
+            NDArray w = weights.get(i);
             NDArray[] restored = new NDArray[slotsPerParameter];
             for (int s = 0; s < slotsPerParameter; s++) {
-                restored[s] = state.get(1 + slotsPerParameter * i + s).toDevice(w.getDevice(), true);
+                // A copy that owns its memory: the decoded array's lives in a Java buffer freed with it, and
+                // toDevice to the same device returns an alias (OptimizerTest.restoredStateIsACopyNotAnAliasOf...).
+                restored[s] = state.get(1 + slotsPerParameter * i + s).toDevice(w.getDevice(), false).duplicate();
                 restored[s].attach(w.getManager());
             }
             slots.put(w.getUid(), restored);

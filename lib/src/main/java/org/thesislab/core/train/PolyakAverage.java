@@ -27,16 +27,32 @@ public final class PolyakAverage implements AutoCloseable {
      * @param decay   the weight of the old average per update, in (0, 1); 1/(1−decay) updates is its time scale
      */
     public PolyakAverage(List<NDArray> weights, double decay) {
+        this(weights, copies(weights), false, decay);
+    }
+
+    /**
+     * Continues an average whose arrays not in use by the block are {@code other} (as a checkpoint saved them with
+     * {@link #other}); {@code averaged}: whether the block holds the averages now.
+     */
+    PolyakAverage(List<NDArray> weights, List<NDArray> other, boolean averaged, double decay) {
         if (!(decay > 0 && decay < 1)) {
             throw new IllegalArgumentException("The Polyak decay must be in (0, 1), e.g. 0.9995; got " + decay);
         }
         this.weights = List.copyOf(weights);
+        this.other.addAll(other);
+        this.averaged = averaged;
         this.decay = decay;
-        for (NDArray w : this.weights) {
+    }
+
+    /** Copies of {@code weights}, owned by their managers: where an average starts. */
+    static List<NDArray> copies(List<NDArray> weights) {
+        List<NDArray> out = new ArrayList<>();
+        for (NDArray w : weights) {
             NDArray copy = w.duplicate();
             copy.attach(w.getManager());
-            other.add(copy);
+            out.add(copy);
         }
+        return out;
     }
 
     /** Folds the current weights into the averages; call it after each update, while the raw weights are in use. */

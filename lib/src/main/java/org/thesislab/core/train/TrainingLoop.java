@@ -28,9 +28,10 @@ import tech.tablesaw.api.Table;
  * {@link BatchSource} that draws its batches afresh each epoch), a DJL block and loss, an {@link Optimizer},
  * per-epoch metrics into a Tablesaw table, validation with early stopping (the best epoch's weights are restored),
  * checkpoints with exact resume, a guard against NaN/Inf losses, and a per-batch hook that sees the predictions and
- * logs named loss terms of its own ({@link BatchHook}; ODGI's second stage trains there). Besides a block it trains
- * plain arrays under a forward function ({@link Forward}: flex-tuning's units and scale-shift parameters), scored by a
- * validation of the caller's ({@link Builder#validation(Supplier)}) within a budget of steps ({@link Builder#maxSteps}).
+ * logs named loss terms of its own ({@link BatchHook}; ODGI's second stage trains there, declared with
+ * {@link Builder#alsoTrains} so that checkpoints hold it). Besides a block it trains plain arrays under a forward
+ * function ({@link Forward}: flex-tuning's units and scale-shift parameters), scored by a validation of the caller's
+ * ({@link Builder#validation(Supplier)}) within a budget of steps ({@link Builder#maxSteps}).
  *
  * <p>Early stopping and checkpoints are listeners ({@code EarlyStopping}, {@code Checkpointing}), called after each
  * epoch before the caller's own ({@link TrainingListener}, as DJL's listeners); any listener can end training before
@@ -38,7 +39,8 @@ import tech.tablesaw.api.Table;
  * diverged batch updates nothing.
  *
  * <p>Epoch e shuffles with {@code Seeds.derive(seed, e)} and re-seeds the engine with it, so a run resumed
- * after epoch e continues exactly as the uninterrupted run would. Each step runs inside its own
+ * after epoch e continues exactly as the uninterrupted run would; the caller's listeners are first told the restored
+ * epochs, so that their curves and records are whole. Each step runs inside its own
  * {@link NDManager} scope, so native memory stays flat across epochs. With {@link Builder#polyakAveraging}
  * validation, early stopping and the block that {@link #fit} leaves behind use the averaged weights.
  */
@@ -63,6 +65,7 @@ public final class TrainingLoop {
     private final List<TrainingListener> listeners;
     private final double polyakDecay;
     private final BatchHook afterStep;
+    private final List<Checkpoint.Part> alsoTrained;
     private final Supplier<Map<String, Double>> validator;
     private final int maxSteps;
     private final String errorHint;
@@ -87,6 +90,7 @@ public final class TrainingLoop {
         this.listeners = List.copyOf(b.listeners);
         this.polyakDecay = b.polyakDecay;
         this.afterStep = b.afterStep;
+        this.alsoTrained = List.copyOf(b.alsoTrained);
         this.validator = b.validator;
         this.maxSteps = b.maxSteps;
         this.errorHint = b.errorHint;
@@ -102,7 +106,7 @@ public final class TrainingLoop {
 
     /**
      * A loop that updates plain arrays: {@code forward} computes the predictions from a batch's features using
-     * {@code trainable} (and frozen arrays of its own). No checkpoints: they save a block.
+     * {@code trainable} (and frozen arrays of its own).
      */
     public static Builder builder(Forward forward, List<NDArray> trainable, Loss loss, Optimizer optimizer, NDManager manager) {
         return new Builder(null, Objects.requireNonNull(forward, "forward"), List.copyOf(trainable), loss, optimizer, manager);
@@ -133,10 +137,30 @@ public final class TrainingLoop {
         }
         ParameterStore store = new ParameterStore(manager, false);
         List<Map<String, Double>> history = new ArrayList<>();
-        EarlyStopping stopping = monitor == null ? null : new EarlyStopping(monitor, maximize, patience, this::snapshot);
+        Checkpoint.Part model = block == null ? Checkpoint.Part.ofArrays(arrays, optimizer)
+                : Checkpoint.Part.ofBlock(block, parameters, optimizer);
+        EarlyStopping stopping = monitor == null ? null : new EarlyStopping(monitor, maximize, patience, model::weights);
+        List<Checkpoint.Part> parts = new ArrayList<>(List.of(model));
+        parts.addAll(alsoTrained);
+        // Polyak averaging: the arrays not in the block (the raw weights, while the block holds the averages after an
+        // epoch) are checkpointed too; they start as copies of the initial weights.
+        List<NDArray> polyakOther = Double.isNaN(polyakDecay) ? null : PolyakAverage.copies(trainedArrays(parameters));
+        if (polyakOther != null) {
+            parts.add(Checkpoint.Part.ofArrays(polyakOther, null));
+        }
         Checkpointing checkpoints = checkpointDir == null ? null
-                : new Checkpointing(checkpointDir, block, optimizer, parameters, stopping, history);
+                : new Checkpointing(checkpointDir, parts, stopping, history);
         int startEpoch = 1 + (checkpoints == null ? 0 : checkpoints.resume(manager));
+        int stepsPerEpoch = train.batchCount(batchSize);
+        int[] stepsTaken = {(int) Math.min((long) (startEpoch - 1) * stepsPerEpoch, maxSteps)};
+        if (startEpoch > 1) {
+            train.resumeAfter(startEpoch - 1, stepsTaken[0]);
+            for (int e = 1; e < startEpoch; e++) {
+                for (TrainingListener l : listeners) {
+                    l.onEpochEnd(e, history.get(e - 1), toTable(history.subList(0, e)));
+                }
+            }
+        }
         List<TrainingListener> all = new ArrayList<>();
         if (stopping != null) {
             all.add(stopping);
@@ -148,13 +172,11 @@ public final class TrainingLoop {
         TrainingStep step = block == null ? TrainingStep.ofArrays(title, optimizer, arrays)
                 : TrainingStep.ofParameters(title, optimizer, parameters);
         step.resumeHint(errorHint);
-        int stepsPerEpoch = train.batchCount(batchSize);
-        int[] stepsTaken = {(startEpoch - 1) * stepsPerEpoch};
         long t0 = System.nanoTime();
         int epochsRun = startEpoch - 1;
         try (Progress bar = showProgress ? Progress.start(title, Math.min((long) epochs * stepsPerEpoch, maxSteps)) : null;
-             PolyakAverage average = Double.isNaN(polyakDecay) ? null
-                     : new PolyakAverage(block == null ? arrays : parameters.stream().map(Parameter::getArray).toList(), polyakDecay)) {
+             PolyakAverage average = polyakOther == null ? null
+                     : new PolyakAverage(trainedArrays(parameters), polyakOther, startEpoch > 1, polyakDecay)) {
             if (bar != null) {
                 bar.update((long) (startEpoch - 1) * stepsPerEpoch, startEpoch > 1 ? "resumed after epoch " + (startEpoch - 1) : "");
             }
@@ -215,23 +237,10 @@ public final class TrainingLoop {
             }
         }
         if (stopping != null && stopping.bestWeights() != null && stopping.bestEpoch() != epochsRun) {
-            restore(stopping.bestWeights());
+            Checkpoint.restore(model, stopping.bestWeights(), manager);
         }
         return new Result(toTable(history), stopping == null ? 0 : stopping.bestEpoch(),
                 stopping == null ? Double.NEGATIVE_INFINITY : stopping.bestScore(), epochsRun, (System.nanoTime() - t0) / 1e9);
-    }
-
-    /** The weights being trained, in a form {@link #restore(Object)} takes (early stopping keeps the best). */
-    private Object snapshot() {
-        return block == null ? copies(arrays) : Checkpoint.snapshot(block);
-    }
-
-    private void restore(Object weights) {
-        if (block == null) {
-            restore(arrays, (float[][]) weights);
-        } else {
-            Checkpoint.restore(block, (byte[]) weights, manager);
-        }
     }
 
     private Map<String, Double> trainEpoch(BatchSource.Epoch draw, ParameterStore store, TrainingStep step,
@@ -311,30 +320,21 @@ public final class TrainingLoop {
         return out;
     }
 
+    /** The arrays being trained now (loading a checkpoint replaces a block's parameter arrays). */
+    private List<NDArray> trainedArrays(List<Parameter> parameters) {
+        return block == null ? arrays : parameters.stream().map(Parameter::getArray).toList();
+    }
+
     private NDList forward(ParameterStore store, NDList features, boolean training) {
         return block == null ? forward.forward(features, training) : block.forward(store, features, training);
     }
 
-    private static float[][] copies(List<NDArray> arrays) {
-        float[][] out = new float[arrays.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = arrays.get(i).toFloatArray();
-        }
-        return out;
-    }
-
-    /** Writes the best values back; an array that records gradients cannot be written in place, so it pauses. */
-    private static void restore(List<NDArray> arrays, float[][] values) {
-        for (int i = 0; i < values.length; i++) {
-            NDArray a = arrays.get(i);
-            boolean recording = a.hasGradient();
-            a.setRequiresGradient(false);
-            a.set(values[i]);
-            a.setRequiresGradient(recording);
-        }
-    }
-
     private List<Parameter> trainable() {
+        return trainable(block);
+    }
+
+    /** A block's initialized parameters that require gradients: what an optimizer steps. */
+    private static List<Parameter> trainable(Block block) {
         List<Parameter> out = new ArrayList<>();
         for (var pair : block.getParameters()) {
             Parameter p = pair.getValue();
@@ -395,6 +395,7 @@ public final class TrainingLoop {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private double polyakDecay = Double.NaN;
         private BatchHook afterStep;
+        private final List<Checkpoint.Part> alsoTrained = new ArrayList<>();
         private Supplier<Map<String, Double>> validator;
         private int maxSteps = Integer.MAX_VALUE;
         private String errorHint = "";
@@ -465,7 +466,7 @@ public final class TrainingLoop {
 
         /**
          * Polyak averaging of the weights with this decay per update ({@link PolyakAverage}; PixelCNN++'s code
-         * uses 0.999): validation, early stopping and the trained block use the averages.
+         * uses 0.999): validation, early stopping and the trained block use the averages; checkpoints hold both.
          */
         public Builder polyakAveraging(double decay) {
             this.polyakDecay = decay;
@@ -475,6 +476,16 @@ public final class TrainingLoop {
         /** Called after every training step with the batch and the predictions ({@link BatchHook}). */
         public Builder afterStep(BatchHook hook) {
             this.afterStep = hook;
+            return this;
+        }
+
+        /**
+         * Declares a network the batch hook trains with an optimizer of its own (ODGI's second stage): checkpoints
+         * save and restore its weights and optimizer state beside the model's, so a resumed run continues exactly.
+         */
+        public Builder alsoTrains(Block network, Optimizer networkOptimizer) {
+            alsoTrained.add(Checkpoint.Part.ofBlock(Objects.requireNonNull(network, "network"), trainable(network),
+                    Objects.requireNonNull(networkOptimizer, "networkOptimizer")));
             return this;
         }
 
@@ -503,16 +514,9 @@ public final class TrainingLoop {
         }
 
         public TrainingLoop build() {
-            if (block == null && checkpointDir != null) {
-                throw new IllegalStateException("Checkpoints save a block's parameters; this loop trains plain arrays.");
-            }
-            if (afterStep != null && checkpointDir != null) {
-                throw new IllegalStateException("A batch hook and checkpoints together are not supported (what the hook "
-                        + "trains is not in the checkpoint, so a resumed run would differ): use one or the other.");
-            }
-            if (!Double.isNaN(polyakDecay) && checkpointDir != null) {
-                throw new IllegalStateException("Polyak averaging and checkpoints together are not supported (the "
-                        + "averages are not saved, so a resumed run would differ): use one or the other.");
+            if (!alsoTrained.isEmpty() && afterStep == null) {
+                throw new IllegalStateException("alsoTrains declares a network that a batch hook trains, but there is no "
+                        + "batch hook: add it with afterStep.");
             }
             return new TrainingLoop(this);
         }

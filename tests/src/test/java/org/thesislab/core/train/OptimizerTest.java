@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -55,6 +56,42 @@ class OptimizerTest {
             sgd.step(List.of(p));
             // v1 = 2, w1 = 0.8; v2 = 0.9 * 2 + 2 = 3.8, w2 = 0.8 - 0.38.
             assertArrayEquals(new float[] {0.42f}, p.getArray().toFloatArray(), 1e-6f);
+        }
+    }
+
+    /**
+     * Restored state must own its memory. An array decoded from a checkpoint lives in a Java buffer that is freed once
+     * the decoded array is closed, and PyTorch's {@code to(device)} of an array already on that device returns an alias,
+     * not a copy: slots that aliased the decoded arrays read freed memory (it crashed the JVM with SIGSEGV in resume
+     * tests, and otherwise resumes from garbage moments). Scribbling over the decoded arrays must not reach the slots.
+     */
+    @Test
+    void restoredStateIsACopyNotAnAliasOfTheDecodedArrays() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Parameter p = parameter(m, 1f, -2f);
+            Adam adam = new Adam(0.1f);
+            gradient(p, 2f, -0.5f);
+            adam.step(List.of(p));
+            List<NDArray> weights = List.of(p.getArray());
+            byte[] saved;
+            try (NDManager scope = m.newSubManager()) {
+                saved = adam.state(weights, scope).encode();
+            }
+            Adam restored = new Adam(0.1f);
+            try (NDManager scope = m.newSubManager()) {
+                NDList decoded = NDList.decode(scope, saved);
+                restored.loadState(weights, decoded);
+                for (NDArray a : decoded.subNDList(1)) {
+                    a.subi(a);
+                }
+            }
+            try (NDManager scope = m.newSubManager()) {
+                NDList expected = NDList.decode(scope, saved);
+                NDList actual = restored.state(weights, scope);
+                for (int k = 1; k < expected.size(); k++) {
+                    assertArrayEquals(expected.get(k).toFloatArray(), actual.get(k).toFloatArray(), "slot " + k);
+                }
+            }
         }
     }
 }
