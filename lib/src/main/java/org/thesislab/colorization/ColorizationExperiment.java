@@ -123,6 +123,11 @@ public final class ColorizationExperiment implements AutoCloseable {
         return config;
     }
 
+    /** The manager that owns the data and the models (the memory test counts its arrays). */
+    NDManager manager() {
+        return manager;
+    }
+
     public Scenes.Set testScenes() {
         return testScenes;
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thesislab.core.train.Checkpoints;
+import org.thesislab.core.train.NonFiniteLossException;
 import org.thesislab.core.train.TrainingInterruptedException;
 import org.thesislab.core.Scale;
 import tech.tablesaw.api.Table;
@@ -54,11 +55,7 @@ class ColorizationExperimentSmokeTest {
      */
     @Test
     void anInterruptedVariantResumesFromItsCheckpointExactly(@TempDir Path dir) {
-        ColorizationExperiment.Config smoke = ColorizationExperiment.Config.forScale(Scale.SMOKE);
-        ColorizationExperiment.Config cfg = new ColorizationExperiment.Config(Scale.SMOKE, smoke.side(), smoke.factor(),
-                32, smoke.testImages(), 3, smoke.batchSize(), smoke.learningRate(), smoke.decayPerStep(),
-                smoke.polyakDecay(), smoke.embeddingWidth(), smoke.embeddingBlocks(), smoke.decoderWidth(),
-                smoke.decoderBlocks(), smoke.components(), smoke.categoricalBins(), smoke.evalImages(), smoke.samplesPerImage());
+        ColorizationExperiment.Config cfg = smokeWith(3, ColorizationExperiment.Config.forScale(Scale.SMOKE).learningRate());
         Checkpoints checkpoints = Checkpoints.in(dir, cfg, 1);
         try (ColorizationExperiment whole = new ColorizationExperiment(cfg, 1).quiet();
              ColorizationExperiment cut = new ColorizationExperiment(cfg, 1).quiet().checkpoints(checkpoints);
@@ -81,5 +78,35 @@ class ColorizationExperimentSmokeTest {
                         pa.get(i).getName() + " differs after resume");
             }
         }
+    }
+
+    /** A learning rate far too large makes the weights overflow: the core guard stops, naming the variant. */
+    @Test
+    void aDivergingVariantStopsWithTheCoreErrorNamingIt() {
+        try (ColorizationExperiment exp = new ColorizationExperiment(smokeWith(1, 1e30f), 1).quiet()) {
+            var e = assertThrows(NonFiniteLossException.class, () -> exp.train(ColorizationExperiment.Variant.PIC));
+            assertTrue(e.model().startsWith("PIC ("), e.model());
+            assertEquals(1, e.epoch());
+        }
+    }
+
+    /** Native memory stays flat: the experiment's manager holds as many arrays after epoch 4 as after epoch 2. */
+    @Test
+    void nativeMemoryStaysFlatAcrossEpochs() {
+        try (ColorizationExperiment exp = new ColorizationExperiment(
+                smokeWith(4, ColorizationExperiment.Config.forScale(Scale.SMOKE).learningRate()), 1).quiet()) {
+            int[] arrays = new int[4];
+            exp.train(ColorizationExperiment.Variant.PIC, (epoch, row, history) -> arrays[epoch - 1] = exp.manager().getManagedArrays().size());
+            assertEquals(arrays[1], arrays[3], "arrays held between epochs 2 and 4: " + java.util.Arrays.toString(arrays));
+        }
+    }
+
+    /** The smoke configuration with 32 training images, {@code epochs} epochs and this learning rate. */
+    private static ColorizationExperiment.Config smokeWith(int epochs, float learningRate) {
+        ColorizationExperiment.Config smoke = ColorizationExperiment.Config.forScale(Scale.SMOKE);
+        return new ColorizationExperiment.Config(Scale.SMOKE, smoke.side(), smoke.factor(), 32, smoke.testImages(), epochs,
+                smoke.batchSize(), learningRate, smoke.decayPerStep(), smoke.polyakDecay(), smoke.embeddingWidth(),
+                smoke.embeddingBlocks(), smoke.decoderWidth(), smoke.decoderBlocks(), smoke.components(),
+                smoke.categoricalBins(), smoke.evalImages(), smoke.samplesPerImage());
     }
 }

@@ -23,7 +23,7 @@ public abstract class Optimizer {
     private long steps;
 
     protected Optimizer(float learningRate, float weightDecay, int slotsPerParameter) {
-        this.learningRate = learningRate;
+        this.learningRate = checkedLearningRate(learningRate);
         this.weightDecay = weightDecay;
         this.slotsPerParameter = slotsPerParameter;
     }
@@ -65,7 +65,15 @@ public abstract class Optimizer {
     }
 
     public void setLearningRate(float learningRate) {
-        this.learningRate = learningRate;
+        this.learningRate = checkedLearningRate(learningRate);
+    }
+
+    private float checkedLearningRate(float rate) {
+        if (!(rate > 0 && Float.isFinite(rate))) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": the learning rate must be a positive finite "
+                    + "number (e.g. 1e-3); got " + rate + ".");
+        }
+        return rate;
     }
 
     /** Number of updates applied so far. */

@@ -94,4 +94,16 @@ class OptimizerTest {
             }
         }
     }
+
+    @Test
+    void aLearningRateThatIsNotAPositiveNumberIsRefusedWithItsValue() {
+        for (float bad : new float[] {Float.NaN, 0f, -1e-3f, Float.POSITIVE_INFINITY}) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Adam(bad));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("learning rate") && e.getMessage().contains(String.valueOf(bad)),
+                    e.getMessage());
+        }
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Sgd(0.1f, 0.9f, 0f).setLearningRate(Float.NaN));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("Sgd"), e.getMessage());
+    }
 }
