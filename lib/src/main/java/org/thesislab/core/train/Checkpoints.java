@@ -31,7 +31,9 @@ public final class Checkpoints {
         if (root == null) {
             throw new IllegalArgumentException("No folder for checkpoints given: pass a folder, or use Checkpoints.none().");
         }
-        return new Checkpoints(root.resolve(config.getClass().getSimpleName().toLowerCase() + "-seed" + seed + "-"
+        // Named by the chapter (OdgiExperiment.Config gives "odgiexperiment"), the seed and the configuration's values.
+        Class<?> named = config.getClass().getEnclosingClass() != null ? config.getClass().getEnclosingClass() : config.getClass();
+        return new Checkpoints(root.resolve(named.getSimpleName().toLowerCase() + "-seed" + seed + "-"
                 + fingerprint(Configs.flatten(config).toString())));
     }
 
