@@ -144,68 +144,68 @@ public final class AvrExperiment {
     /** Trains {@code kind} on {@code data.train()} (checkpoints in a folder named by the benchmark and model) and evaluates it. */
     public static Outcome run(RationaleModel.Kind kind, Data data, Config cfg, long seed, boolean progress,
                               Checkpoints checkpoints) {
-        return run(kind, data, cfg, seed, progress, checkpoints, (epoch, row, history) -> { });
+        try (NDManager manager = NDManager.newBaseManager()) {
+            return run(kind, data, cfg, seed, progress, checkpoints, (epoch, row, history) -> { }, manager);
+        }
     }
 
-    /** {@link #run}, telling {@code listener} about every epoch. */
+    /** {@link #run}, telling {@code listener} about every epoch, with the model and its training in {@code manager}. */
     static Outcome run(RationaleModel.Kind kind, Data data, Config cfg, long seed, boolean progress,
-                       Checkpoints checkpoints, TrainingListener listener) {
+                       Checkpoints checkpoints, TrainingListener listener, NDManager manager) {
         Universe u = data.benchmark().universe();
         int n = data.train().length();
         long t0 = System.nanoTime();
         Threads.configure();
         Seeds.seedEngine(seed);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            RationaleModel model = new RationaleModel(kind, u, n, cfg.sizes())
-                    .initialize(manager, data.train().channels(), data.train().size());
-            RationaleLoss loss = new RationaleLoss(u, kind.oracle() ? cfg.oracleWeight() : 0f);
-            boolean sgd = kind.adversarial() && cfg.coLearningRate() > 0;
-            Optimizer optimizer = sgd ? new Sgd(cfg.coLearningRate(), 0.9f, 0f) : new Adam(cfg.learningRate());
-            TrainingLoop.Builder loop = TrainingLoop.builder(model, loss, optimizer, manager)
-                    .batchSize(cfg.batchSize()).epochs(cfg.epochs()).seed(seed)
-                    .metric(new Accuracy()).progress(progress, kind.label())
-                    .checkpoints(checkpoints.forModel(data.benchmark().name() + " " + kind.label())).listener(listener);
-            if (kind.adversarial()) {
-                // Ganin et al.: the reversal weight ramps from 0 to lambdaMax, per step
-                model.rampReversal(cfg.lambdaMax(), (long) cfg.epochs() * data.train().count() / cfg.batchSize(), optimizer::steps);
-                if (sgd) {
-                    // and the learning rate anneals as mu0 / (1 + 10 t)^0.75
-                    loop.listener((epoch, row, history) -> optimizer.setLearningRate(
-                            (float) (cfg.coLearningRate() / Math.pow(1 + 10.0 * epoch / cfg.epochs(), 0.75))));
-                }
+        RationaleModel model = new RationaleModel(kind, u, n, cfg.sizes())
+                .initialize(manager, data.train().channels(), data.train().size());
+        RationaleLoss loss = new RationaleLoss(u, kind.oracle() ? cfg.oracleWeight() : 0f);
+        boolean sgd = kind.adversarial() && cfg.coLearningRate() > 0;
+        Optimizer optimizer = sgd ? new Sgd(cfg.coLearningRate(), 0.9f, 0f) : new Adam(cfg.learningRate());
+        TrainingLoop.Builder loop = TrainingLoop.builder(model, loss, optimizer, manager)
+                .batchSize(cfg.batchSize()).epochs(cfg.epochs()).seed(seed)
+                .metric(new Accuracy()).progress(progress, kind.label())
+                .checkpoints(checkpoints.forModel(data.benchmark().name() + " " + kind.label())).listener(listener);
+        if (kind.adversarial()) {
+            // Ganin et al.: the reversal weight ramps from 0 to lambdaMax, per step
+            model.rampReversal(cfg.lambdaMax(), (long) cfg.epochs() * data.train().count() / cfg.batchSize(), optimizer::steps);
+            if (sgd) {
+                // and the learning rate anneals as mu0 / (1 + 10 t)^0.75
+                loop.listener((epoch, row, history) -> optimizer.setLearningRate(
+                        (float) (cfg.coLearningRate() / Math.pow(1 + 10.0 * epoch / cfg.epochs(), 0.75))));
             }
-            TrainingLoop.Result result;
-            try (TensorDataset train = tensors(data.train(), manager); TensorDataset val = tensors(data.validation(), manager)) {
-                result = loop.build().fit(train, val);
-            }
-            ParameterStore store = new ParameterStore(manager, false);
-            int[] trainPred = predict(model, store, data.testTrain(), manager, cfg.batchSize());
-            int[] heldPred = predict(model, store, data.testHeldOut(), manager, cfg.batchSize());
-            double domainAcc = Double.NaN;
-            double obl = Double.NaN;
-            double[] oblPerRule = new double[0];
-            double[][] info = new double[0][];
-            double[] inv = new double[0];
-            double mig = Double.NaN;
-            if (kind.systematic()) {
-                float[] codes = codes(model, store, data.metric(), manager, cfg.batchSize());
-                oblPerRule = obliviousness(data.metric(), codes, model.codeDim(), seed);
-                obl = java.util.Arrays.stream(oblPerRule).average().orElse(Double.NaN);
-                info = informativeness(data.metric(), codes, model.codeDim(), seed);
-                inv = invariance(data.metric(), codes, model.codeDim());
-                double[] h = new double[u.numProperties()];
-                for (int p = 0; p < h.length; p++) {
-                    h[p] = Information.labelEntropy(imageValues(data.metric(), p));
-                }
-                mig = Information.mig(info, h);
-                if (kind.adversarial()) {
-                    domainAcc = domainAccuracy(model, store, data.testTrain(), manager, cfg.batchSize());
-                }
-            }
-            return new Outcome(kind, result.history(), accuracy(trainPred, data.testTrain().labels()),
-                    accuracy(heldPred, data.testHeldOut().labels()), heldPred, domainAcc, obl, oblPerRule, info, inv,
-                    mig, model.parameterCount(), (System.nanoTime() - t0) / 1e9);
         }
+        TrainingLoop.Result result;
+        try (TensorDataset train = tensors(data.train(), manager); TensorDataset val = tensors(data.validation(), manager)) {
+            result = loop.build().fit(train, val);
+        }
+        ParameterStore store = new ParameterStore(manager, false);
+        int[] trainPred = predict(model, store, data.testTrain(), manager, cfg.batchSize());
+        int[] heldPred = predict(model, store, data.testHeldOut(), manager, cfg.batchSize());
+        double domainAcc = Double.NaN;
+        double obl = Double.NaN;
+        double[] oblPerRule = new double[0];
+        double[][] info = new double[0][];
+        double[] inv = new double[0];
+        double mig = Double.NaN;
+        if (kind.systematic()) {
+            float[] codes = codes(model, store, data.metric(), manager, cfg.batchSize());
+            oblPerRule = obliviousness(data.metric(), codes, model.codeDim(), seed);
+            obl = java.util.Arrays.stream(oblPerRule).average().orElse(Double.NaN);
+            info = informativeness(data.metric(), codes, model.codeDim(), seed);
+            inv = invariance(data.metric(), codes, model.codeDim());
+            double[] h = new double[u.numProperties()];
+            for (int p = 0; p < h.length; p++) {
+                h[p] = Information.labelEntropy(imageValues(data.metric(), p));
+            }
+            mig = Information.mig(info, h);
+            if (kind.adversarial()) {
+                domainAcc = domainAccuracy(model, store, data.testTrain(), manager, cfg.batchSize());
+            }
+        }
+        return new Outcome(kind, result.history(), accuracy(trainPred, data.testTrain().labels()),
+                accuracy(heldPred, data.testHeldOut().labels()), heldPred, domainAcc, obl, oblPerRule, info, inv,
+                mig, model.parameterCount(), (System.nanoTime() - t0) / 1e9);
     }
 
     static TensorDataset tensors(AvrDataset d, NDManager manager) {

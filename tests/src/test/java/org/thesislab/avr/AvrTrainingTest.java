@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,12 @@ class AvrTrainingTest {
         Checkpoints checkpoints = Checkpoints.in(dir, cfg, 5);
         var whole = AvrExperiment.run(RationaleModel.Kind.CNN_CO, data, cfg, 5, false, Checkpoints.none());
         try {
-            assertThrows(TrainingInterruptedException.class, () -> AvrExperiment.run(RationaleModel.Kind.CNN_CO, data,
-                    cfg, 5, false, checkpoints, (epoch, row, history) -> Thread.currentThread().interrupt()));
+            assertThrows(TrainingInterruptedException.class, () -> {
+                try (NDManager m = NDManager.newBaseManager()) {
+                    AvrExperiment.run(RationaleModel.Kind.CNN_CO, data, cfg, 5, false, checkpoints,
+                            (epoch, row, history) -> Thread.currentThread().interrupt(), m);
+                }
+            });
         } finally {
             Thread.interrupted();
         }
@@ -56,5 +61,19 @@ class AvrTrainingTest {
         assertEquals(1, e.epoch());
         assertTrue(e.getMessage().contains("epoch 1, batch " + e.batch()), e.getMessage());
         assertFalse(Files.exists(checkpoints.dir()), "a diverged first epoch leaves no checkpoint");
+    }
+
+    /** Native memory stays flat: the run's manager holds as many arrays after epoch 4 as after epoch 2. */
+    @Test
+    void nativeMemoryStaysFlatAcrossEpochs() {
+        var cfg = AvrExperiment.Config.forScale(Scale.SMOKE).withTrainCount(320).withEpochs(4);
+        Benchmark b = Benchmark.shapes3d(cfg.imageSize());
+        var data = AvrExperiment.Data.generate(b, HeldOut.latinDiagonal(b.universe(), 0), cfg, 5);
+        int[] arrays = new int[4];
+        try (NDManager m = NDManager.newBaseManager()) {
+            AvrExperiment.run(RationaleModel.Kind.CNN_CO, data, cfg, 5, false, Checkpoints.none(),
+                    (epoch, row, history) -> arrays[epoch - 1] = m.getManagedArrays().size(), m);
+        }
+        assertEquals(arrays[1], arrays[3], "arrays held between epochs 2 and 4: " + java.util.Arrays.toString(arrays));
     }
 }
