@@ -21,8 +21,9 @@ import org.thesislab.core.train.TrainingLoop;
  * The chapter's experiment: pre-train the same embedding net with each pretext objective on MovingShapes
  * (no labels), then compare the frozen features (linear probes) and few-label fine-tuning on the
  * segmentation task against a randomly initialised net, the flow-classification baseline and a
- * shuffled-flow control. Callable from the notebook (step by step) and from the reproduction test
- * ({@link #runAll}). It only computes and returns records; {@link CpfsTables} and {@link CpfsFigures} present them.
+ * shuffled-flow control. Callable from the notebook (step by step, ending in {@link #evaluate(Map, DownstreamData,
+ * Config, long, NDManager)}) and in one call ({@link #run}). It only computes and returns records; {@link CpfsTables}
+ * and {@link CpfsFigures} present them.
  */
 public final class CpfsExperiment {
     private CpfsExperiment() {}
@@ -250,21 +251,46 @@ public final class CpfsExperiment {
         return s.fineTuneEpochs() > 0 && (arm == Arm.CPFS_CE || arm == Arm.RANDOM);
     }
 
-    /** Everything, for the reproduction test: pre-train each arm and evaluate it ({@link CpfsTables#summary} gives the keys). */
-    public static Map<Arm, ArmScores> runAll(Config s, long seed, NDManager manager) {
-        Map<Arm, ArmScores> out = new EnumMap<>(Arm.class);
-        DownstreamData downstream = downstreamData(s, seed, manager);
-        PretrainData data = pretrainData(s, seed, false, manager);
-        PretrainData shuffled = null;
-        for (Arm arm : s.arms()) {
-            if (arm == Arm.SHUFFLED && shuffled == null) {
-                shuffled = pretrainData(s, seed, true, manager);
+    /**
+     * Every pre-trained arm (from {@link #pretrain}) probed, and fine-tuned where {@link #fineTuned} says so: the
+     * notebook's last step.
+     */
+    public static CpfsResults evaluate(Map<Arm, Pretrained> nets, DownstreamData data, Config s, long seed, NDManager manager) {
+        Map<Arm, TrainingLoop.Result> pretraining = new EnumMap<>(Arm.class);
+        Map<Arm, ArmScores> scores = new EnumMap<>(Arm.class);
+        for (var e : nets.entrySet()) {
+            if (e.getValue().result() != null) {
+                pretraining.put(e.getKey(), e.getValue().result());
             }
-            try (NDManager scope = manager.newSubManager()) {
-                Pretrained p = pretrain(arm, arm == Arm.SHUFFLED ? shuffled : data, s, seed, null, Checkpoints.none(), scope);
-                out.put(arm, evaluate(p, downstream, s, seed, fineTuned(arm, s), scope));
-            }
+            scores.put(e.getKey(), evaluate(e.getValue(), data, s, seed, fineTuned(e.getKey(), s), manager));
         }
-        return out;
+        return new CpfsResults(s, seed, pretraining, scores);
+    }
+
+    /**
+     * The chapter's experiment in one call: pre-train every arm of the config and evaluate it, one arm at a time (so
+     * that only one network is in memory), with the same numbers as the notebook's steps.
+     */
+    public static CpfsResults run(Config s, long seed, Checkpoints checkpoints) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<Arm, TrainingLoop.Result> pretraining = new EnumMap<>(Arm.class);
+            Map<Arm, ArmScores> scores = new EnumMap<>(Arm.class);
+            DownstreamData downstream = downstreamData(s, seed, manager);
+            PretrainData data = pretrainData(s, seed, false, manager);
+            PretrainData shuffled = null;
+            for (Arm arm : s.arms()) {
+                if (arm == Arm.SHUFFLED && shuffled == null) {
+                    shuffled = pretrainData(s, seed, true, manager);
+                }
+                try (NDManager scope = manager.newSubManager()) {
+                    Pretrained p = pretrain(arm, arm == Arm.SHUFFLED ? shuffled : data, s, seed, null, checkpoints, scope);
+                    if (p.result() != null) {
+                        pretraining.put(arm, p.result());
+                    }
+                    scores.put(arm, evaluate(p, downstream, s, seed, fineTuned(arm, s), scope));
+                }
+            }
+            return new CpfsResults(s, seed, pretraining, scores);
+        }
     }
 }

@@ -15,7 +15,6 @@ import org.knowm.xchart.CategoryChart;
 import org.thesislab.core.Run;
 import org.thesislab.core.train.LiveCurves;
 import org.thesislab.cpfs.CpfsExperiment.Arm;
-import org.thesislab.cpfs.CpfsExperiment.ArmScores;
 import org.thesislab.viz.Images;
 import org.thesislab.viz.Plots;
 
@@ -248,10 +247,10 @@ public final class CpfsFigures {
     }
 
     /** Probe mIoU per layer, one series per arm, with the spread over labelled subsets as error bars. */
-    public static CategoryChart probeChart(Map<Arm, ArmScores> scores) {
+    public static CategoryChart probeChart(CpfsResults results) {
         Map<String, double[]> values = new LinkedHashMap<>();
         Map<String, double[]> errors = new LinkedHashMap<>();
-        for (var e : scores.entrySet()) {
+        for (var e : results.scores().entrySet()) {
             double[] v = new double[Transfer.PROBED.size()];
             double[] sd = new double[v.length];
             for (int i = 0; i < v.length; i++) {

@@ -3,7 +3,6 @@ package org.thesislab.cpfs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.thesislab.core.Scale;
 import org.thesislab.core.ThesisVsHere;
 import org.thesislab.core.train.TrainingLoop;
 import org.thesislab.cpfs.CpfsExperiment.Arm;
@@ -26,9 +25,14 @@ public final class CpfsTables {
      * {@code ARM_probe_miou} = semantic mIoU of the hypercolumn probe, {@code ARM_finetune_acc} / {@code _miou} =
      * semantic pixel accuracy / mIoU after fine-tuning (means over the labelled subsets).
      */
-    public static Map<String, Double> summary(Map<Arm, ArmScores> scores) {
+    public static Map<String, Double> summary(CpfsResults results) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (var e : scores.entrySet()) {
+        TrainingLoop.Result ce = results.pretraining().get(Arm.CPFS_CE);
+        if (ce != null) {
+            // wall-clock: varies from run to run
+            out.put("pretrain_frames_per_second", framesPerSecond(ce));
+        }
+        for (var e : results.scores().entrySet()) {
             ArmScores a = e.getValue();
             out.put(e.getKey().key + "_figure_ground_acc", a.figureGroundAccuracy()[0]);
             out.put(e.getKey().key + "_probe_miou", a.probeMeanIoU().get("hypercolumn")[0]);
@@ -41,13 +45,13 @@ public final class CpfsTables {
     }
 
     /** Rows: arms; columns: per-layer probe mIoU (or accuracy), mean ± std over labelled subsets. */
-    public static Table probeTable(Map<Arm, ArmScores> scores, boolean meanIoU) {
+    public static Table probeTable(CpfsResults results, boolean meanIoU) {
         StringColumn arm = StringColumn.create("arm");
         Map<String, StringColumn> cols = new LinkedHashMap<>();
         for (String layer : Transfer.PROBED) {
             cols.put(layer, StringColumn.create(layer));
         }
-        for (var e : scores.entrySet()) {
+        for (var e : results.scores().entrySet()) {
             arm.append(e.getKey().key);
             Map<String, double[]> m = meanIoU ? e.getValue().probeMeanIoU() : e.getValue().probeAccuracy();
             for (String layer : Transfer.PROBED) {
@@ -61,14 +65,14 @@ public final class CpfsTables {
     }
 
     /** Hypercolumn probes (figure/ground and semantic) and fine-tuning per arm: mean and std over labelled subsets. */
-    public static Table transferTable(Map<Arm, ArmScores> scores) {
+    public static Table transferTable(CpfsResults results) {
         StringColumn arm = StringColumn.create("arm");
         StringColumn fg = StringColumn.create("probe fig/ground acc %");
         StringColumn probeAcc = StringColumn.create("probe semantic acc %");
         StringColumn probeIoU = StringColumn.create("probe semantic mIoU %");
         StringColumn tuneAcc = StringColumn.create("fine-tune acc %");
         StringColumn tuneIoU = StringColumn.create("fine-tune mIoU %");
-        for (var e : scores.entrySet()) {
+        for (var e : results.scores().entrySet()) {
             ArmScores a = e.getValue();
             arm.append(e.getKey().key);
             fg.append(pm(a.figureGroundAccuracy()));
@@ -84,12 +88,9 @@ public final class CpfsTables {
         return meanStd == null ? "–" : String.format("%.1f ± %.1f", 100 * meanStd[0], 100 * meanStd[1]);
     }
 
-    /** Training frames per second of a pre-trained arm, over its epochs (the performance figure of the issue). */
-    public static double framesPerSecond(Pretrained p) {
-        if (p.result() == null) {
-            return Double.NaN;
-        }
-        return p.result().history().doubleColumn("examples_per_second").mean();
+    /** Training frames per second of a pre-training, over its epochs. */
+    private static double framesPerSecond(TrainingLoop.Result pretraining) {
+        return pretraining.history().doubleColumn("examples_per_second").mean();
     }
 
     /** Per arm: epochs run, best epoch, best validation loss, frames per second. */
@@ -105,14 +106,17 @@ public final class CpfsTables {
             epochs.append(r == null ? 0 : r.epochsRun());
             best.append(r == null ? Double.NaN : r.bestEpoch());
             loss.append(r == null ? Double.NaN : r.bestScore());
-            fps.append(framesPerSecond(e.getValue()));
+            fps.append(r == null ? Double.NaN : framesPerSecond(r));
         }
         return Table.create("Pre-training", arm, epochs, best, loss, fps);
     }
 
     /** The thesis' PASCAL numbers for CPFS-CE, random and direct classification beside our probe and fine-tuning scores. */
-    public static ThesisVsHere thesisVsHere(Map<Arm, ArmScores> scores, Scale scale) {
-        String here = scale + ": MovingShapes 32x32 segmentation, mIoU %";
+    public static ThesisVsHere thesisVsHere(CpfsResults results) {
+        CpfsExperiment.Config s = results.config();
+        Map<Arm, ArmScores> scores = results.scores();
+        String here = String.format("MovingShapes %dx%d segmentation, %,d pre-training frames, mIoU %%", s.size(), s.size(),
+                s.pretrainFrames());
         var t = new ThesisVsHere("CPFS: thesis (PASCAL VOC, AlexNet) vs here");
         double[][] thesis = {{41.4, 19.8, 38.8}, {29.1, 14.1, 24.8}};
         Arm[] arms = {Arm.CPFS_CE, Arm.RANDOM, Arm.FLOW_CLS};
@@ -145,7 +149,8 @@ public final class CpfsTables {
      * The headline in words, from this run's numbers: CPFS-CE against random init, the shuffled-flow control and
      * flow classification on the semantic hypercolumn probe (mIoU), with the spread over labelled subsets.
      */
-    public static String headline(Map<Arm, ArmScores> scores) {
+    public static String headline(CpfsResults results) {
+        Map<Arm, ArmScores> scores = results.scores();
         ArmScores ce = scores.get(Arm.CPFS_CE);
         if (ce == null) {
             return "CPFS-CE was not among the arms: no headline.";

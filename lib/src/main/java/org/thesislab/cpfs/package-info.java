@@ -52,7 +52,8 @@
  * <ul>
  *   <li>{@link CpfsExperiment}: pre-trains one network per arm (random, CPFS-CE, CPFS-KTA, CPFS-CE-rev, flow
  *       classification, and a shuffled-flow control that is not in the thesis), then probes and fine-tunes
- *       each.</li>
+ *       each; {@code run(config, seed, checkpoints)} in one call, or the notebook's steps.</li>
+ *   <li>{@link CpfsResults}: every arm's pre-training and transfer scores, with the configuration and seed.</li>
  *   <li>{@link PreImage}: the natural pre-image method of Chapter 5: the energy of Eqs. 5.1 and 5.7 with the
  *       bounded-range and total-variation regularisers (§5.2.2), the inversion, activation and caricature losses
  *       (§5.2.1), and the optimiser of Algorithm 1 (§5.2.3).</li>

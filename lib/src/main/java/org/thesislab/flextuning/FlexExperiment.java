@@ -109,9 +109,12 @@ public final class FlexExperiment implements AutoCloseable {
         }
     }
 
-    /** prepare + sweep + close: the entry point for tests. */
-    public static FlexResults run(Config config, long seed) {
-        try (FlexExperiment e = prepare(config, seed, Checkpoints.none())) {
+    /**
+     * The chapter's experiment in one call: {@link #prepare}, {@link #sweep} and close. The notebook makes the same
+     * two steps in cells of their own.
+     */
+    public static FlexResults run(Config config, long seed, Checkpoints checkpoints) {
+        try (FlexExperiment e = prepare(config, seed, checkpoints)) {
             return e.sweep();
         }
     }
@@ -181,7 +184,7 @@ public final class FlexExperiment implements AutoCloseable {
                 }
             }
         }
-        return new FlexResults(config, numUnits, pretraining.testAccuracy(), base, runs, selections,
+        return new FlexResults(config, seed, numUnits, pretraining.testAccuracy(), base, runs, selections,
                 (System.nanoTime() - t0) / 1e9);
     }
 

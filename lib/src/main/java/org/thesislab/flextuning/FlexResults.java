@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * Everything a flex sweep measured: one row per fine-tuning run and one per selection method, for each
  * (target, ratio, repetition). The queries below compute the chapter's statistics from these rows only.
  */
-public record FlexResults(FlexExperiment.Config config, int numUnits, double sourceTestAccuracy,
+public record FlexResults(FlexExperiment.Config config, long seed, int numUnits, double sourceTestAccuracy,
                           Map<TargetShift, Double> baseAccuracy, List<RunRow> runs, List<SelectionRow> selections,
                           double seconds) {
 

@@ -255,9 +255,11 @@ public final class FlexTables {
         return out;
     }
 
-    /** The headline numbers beside the thesis'. */
-    public static ThesisVsHere thesisVsHere(FlexResults r, String scaleNote) {
+    /** The headline numbers beside the thesis', each with the size it ran at here. */
+    public static ThesisVsHere thesisVsHere(FlexResults r) {
         int q = r.scarcestRatio();
+        String scaleNote = String.format("%,d source images, %d transfer problems", r.config().sizes().sourceTrain(),
+                r.config().problems());
         ThesisVsHere c = new ThesisVsHere("Thesis vs here");
         c.row("source network accuracy", .989, "MNIST, 4-layer net", r.sourceTestAccuracy(), "Fashion-MNIST, 4-unit net, " + scaleNote);
         for (TargetShift t : r.targets()) {

@@ -61,7 +61,8 @@
  *   <li>{@link FlexTuning}: the selection criteria flex (Algorithm 3), fast-flex (Algorithm 4) and faster-flex
  *       (Algorithm 5), with the proxies f_prox-l, and the fixed baselines.</li>
  *   <li>{@link FlexExperiment}: pre-trains the source network, then runs every scheme and criterion on every
- *       target, ratio and repetition (§4.1.4-4.1.5).</li>
+ *       target, ratio and repetition (§4.1.4-4.1.5); {@code run(config, seed, checkpoints)} in one call, or
+ *       {@code prepare} and {@code sweep} as the notebook's steps.</li>
  * </ul>
  *
  * <h2>Presentation</h2>

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * The chapter's experiment (§3.1.4): ODGI against the same single-shot detector at several
  * resolutions, on the procedural aerial-like data, with accuracy (AP@0.5, AP@0.75), counted compute
  * (pixels, multiply-adds) and timed single-image inference. Called by the notebook step by step and
- * by the reproduction test through {@link #run}.
+ * by the reproduction test through {@link #run}; {@link OdgiTables} and {@link OdgiFigures} present its records.
  */
 public final class OdgiExperiment {
     private OdgiExperiment() {
@@ -240,8 +240,8 @@ public final class OdgiExperiment {
         return out;
     }
 
-    /** The chosen test-time setting of one ODGI model. */
-    public record Tuned(OdgiDetector detector, StageTransition transition, List<TauPoint> sweep) {
+    /** The chosen test-time setting of one ODGI model, named by {@link OdgiDetector#name()}. */
+    public record Tuned(String model, StageTransition transition, List<TauPoint> sweep) {
     }
 
     /** γ from occupancy, then the best τ triple on validation (first in grid order on ties). */
@@ -257,28 +257,11 @@ public final class OdgiExperiment {
                 best = p;
             }
         }
-        return new Tuned(det, StageTransition.test(best.tauLow(), best.tauHigh(), best.tauNms(), gamma), sweep);
-    }
-
-    /** Everything the notebook tables and the headline need. */
-    public record Results(List<Row> baselines, List<Tuned> tuned, List<Row> odgiAtChosenGamma, List<Row> gammaCurves,
-                          List<Row> ablation) {
-        public Row headline() { return odgiAtChosenGamma.get(0); }
-
-        /** An ablation variant ("full", "no groups", "fixed offsets", "no offsets") of the headline model at γ. */
-        public Row ablation(String variant, int gamma) {
-            return ablation.stream().filter(r -> r.variant().equals(variant) && r.gamma() == gamma).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("No ablation row '" + variant + "' at γ=" + gamma));
-        }
-
-        public Row baseline(int res) {
-            return baselines.stream().filter(r -> r.r1() == res).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("No baseline at " + res + " px was trained"));
-        }
+        return new Tuned(det.name(), StageTransition.test(best.tauLow(), best.tauHigh(), best.tauNms(), gamma), sweep);
     }
 
     /** Evaluates all models: baselines, ODGI tuned on validation, γ curves and the Table 3.3 ablation. */
-    public static Results evaluate(NDManager manager, Config c, Data d, Models m) {
+    public static OdgiResults evaluate(NDManager manager, Config c, Data d, Models m) {
         List<Row> baselines = new ArrayList<>();
         for (var t : m.baselines().values()) {
             baselines.add(evaluate(manager, t.detector(), d.test(), c.timingImages()));
@@ -304,44 +287,20 @@ public final class OdgiExperiment {
         }
         List<Row> ablation = new ArrayList<>();
         Tuned head = tuned.get(0);
-        var stage1 = head.detector().stage1(manager, d.test(), all, BATCH);
+        OdgiDetector headDetector = m.headline();
+        var stage1 = headDetector.stage1(manager, d.test(), all, BATCH);
         var noGroupsStage1 = m.noGroups() == null ? null : m.noGroups().detector().stage1(manager, d.test(), all, BATCH);
         for (int g : IntStream.concat(Arrays.stream(c.gammas()), IntStream.of(head.transition().gamma())).distinct().sorted().toArray()) {
             StageTransition t = head.transition().withGamma(g);
-            ablation.add(evaluate(manager, head.detector(), d.test(), t, "full", stage1, 0));
-            ablation.add(evaluate(manager, head.detector(), d.test(), t.withOffsets(StageTransition.Offsets.FIXED), "fixed offsets", stage1, 0));
-            ablation.add(evaluate(manager, head.detector(), d.test(), t.withOffsets(StageTransition.Offsets.NONE), "no offsets", stage1, 0));
+            ablation.add(evaluate(manager, headDetector, d.test(), t, "full", stage1, 0));
+            ablation.add(evaluate(manager, headDetector, d.test(), t.withOffsets(StageTransition.Offsets.FIXED), "fixed offsets", stage1, 0));
+            ablation.add(evaluate(manager, headDetector, d.test(), t.withOffsets(StageTransition.Offsets.NONE), "no offsets", stage1, 0));
             if (m.noGroups() != null) {
                 OdgiDetector ng = m.noGroups().detector();
                 ablation.add(evaluate(manager, ng, d.test(), t.withGroups(false), "no groups", noGroupsStage1, 0));
             }
         }
-        return new Results(baselines, tuned, chosen, curves, ablation);
-    }
-
-    /**
-     * The headline in words, with the verdict computed from this run's numbers: ODGI "close" to the
-     * high-resolution baseline means at least {@link #CLOSE_SHARE} of its AP@0.5; "clearly less compute"
-     * means at most {@link #CHEAPER_SHARE} of its pixels and multiply-adds; "clearly beats" the same-R1
-     * baseline means at least {@link #BEATS_MARGIN} more AP@0.5.
-     */
-    public static String headline(Results r, int high, int low) {
-        Row o = r.headline(), hi = r.baseline(high), lo = r.baseline(low);
-        double apRatio = o.ap50() / hi.ap50(), pixRatio = o.megapixels() / hi.megapixels(), macRatio = o.megaMacs() / hi.megaMacs();
-        boolean close = apRatio >= CLOSE_SHARE, cheaper = pixRatio <= CHEAPER_SHARE && macRatio <= CHEAPER_SHARE,
-                beatsLow = o.ap50() >= lo.ap50() + BEATS_MARGIN;
-        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "%s (γ=%d) reaches AP@0.5 %.3f, %.0f%% of the %d-px single-shot detector's %.3f, with %.0f%% of its pixels, "
-                        + "%.0f%% of its multiply-adds and %.0f%% of its time; at ODGI's first-stage resolution (%d px) the single-shot "
-                        + "detector reaches %.3f. AP@0.75: ODGI %.3f vs %.3f.%n",
-                o.model(), o.gamma(), o.ap50(), 100 * apRatio, high, hi.ap50(), 100 * pixRatio, 100 * macRatio,
-                100 * o.msPerImage() / hi.msPerImage(), low, lo.ap50(), o.ap75(), hi.ap75()));
-        s.append("close to the high-resolution baseline: ").append(close ? "yes" : "NO")
-                .append("; clearly less compute: ").append(cheaper ? "yes" : "NO")
-                .append("; clearly beats the same-resolution baseline: ").append(beatsLow ? "yes" : "NO");
-        r.ablation.stream().filter(a -> a.gamma() == o.gamma() && !a.variant().equals("full")).forEach(a ->
-                s.append(String.format(java.util.Locale.ROOT, "%n%s: AP@0.5 %.3f (%+.3f vs full)", a.variant(), a.ap50(), a.ap50() - o.ap50())));
-        return s.toString();
+        return new OdgiResults(c, c.seed(), baselines, tuned, chosen, curves, ablation);
     }
 
     /** Epochs trained in total by {@link #train} (for a progress bar). */
@@ -350,12 +309,18 @@ public final class OdgiExperiment {
         return models * c.training().epochs();
     }
 
-    /** Data, training and evaluation in one call (the reproduction test). */
-    public static Results run(NDManager manager, Config c, OdgiTraining.Listener listener) {
-        Threads.set(1); // the thesis times CPU inference on one thread
-        Data d = data(c);
-        Models m = train(manager, c, d, listener, Checkpoints.none());
-        return evaluate(manager, c, d, m);
+    /**
+     * The chapter's experiment in one call, with {@code seed} for the data, the initialisation and the shuffling:
+     * {@link #data}, {@link #train} and {@link #evaluate}, the notebook's steps, on one thread (the thesis times CPU
+     * inference on one thread).
+     */
+    public static OdgiResults run(Config config, long seed, Checkpoints checkpoints) {
+        Config c = config.withSeed(seed);
+        Threads.set(1);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Data d = data(c);
+            return evaluate(manager, c, d, train(manager, c, d, OdgiTraining.Listener.SILENT, checkpoints));
+        }
     }
 
     /**

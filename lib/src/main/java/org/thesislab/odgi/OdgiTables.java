@@ -114,7 +114,8 @@ public final class OdgiTables {
      * per image), the single-shot baselines at the highest resolution and at ODGI's first-stage resolution, and
      * the ablations without groups and without offsets at the headline's γ (NaN when not retrained).
      */
-    public static Map<String, Double> summary(OdgiExperiment.Results results, OdgiExperiment.Config cfg) {
+    public static Map<String, Double> summary(OdgiResults results) {
+        OdgiExperiment.Config cfg = results.config();
         int hi = cfg.highResolution(), lo = cfg.odgiResolutions()[0][0];
         var odgi = results.headline();
         Map<String, Double> s = new LinkedHashMap<>();
@@ -136,9 +137,10 @@ public final class OdgiTables {
      * headline ratios (time and pixels relative to the high-resolution baseline), and the Table 3.3
      * ablations (SDD, ODGI-tt 512-256, γ = 3) as ratios to the full model.
      */
-    public static ThesisVsHere thesisVsHere(OdgiExperiment.Results r, int high, String scale) {
+    public static ThesisVsHere thesisVsHere(OdgiResults r) {
         ThesisVsHere t = new ThesisVsHere("Thesis vs here");
-        String here = scale + ", SparseClusters";
+        int high = r.config().highResolution();
+        String here = String.format("SparseClusters %d px, %d training images", r.config().canvas(), r.config().trainImages());
         List<OdgiExperiment.Row> models = new ArrayList<>(r.odgiAtChosenGamma());
         models.addAll(r.baselines());
         for (OdgiExperiment.Row m : models) {
@@ -166,5 +168,32 @@ public final class OdgiTables {
             }
         }
         return t;
+    }
+
+    /**
+     * The headline in words, with the verdict computed from this run's numbers: ODGI "close" to the
+     * high-resolution baseline means at least {@link OdgiExperiment#CLOSE_SHARE} of its AP@0.5; "clearly less compute"
+     * means at most {@link OdgiExperiment#CHEAPER_SHARE} of its pixels and multiply-adds; "clearly beats" the same-R1
+     * baseline means at least {@link OdgiExperiment#BEATS_MARGIN} more AP@0.5. The high resolution is the
+     * highest baseline's; the low one is the first ODGI model's first stage.
+     */
+    public static String headline(OdgiResults r) {
+        int high = r.config().highResolution(), low = r.config().odgiResolutions()[0][0];
+        OdgiExperiment.Row o = r.headline(), hi = r.baseline(high), lo = r.baseline(low);
+        double apRatio = o.ap50() / hi.ap50(), pixRatio = o.megapixels() / hi.megapixels(), macRatio = o.megaMacs() / hi.megaMacs();
+        boolean close = apRatio >= OdgiExperiment.CLOSE_SHARE, cheaper = pixRatio <= OdgiExperiment.CHEAPER_SHARE && macRatio <= OdgiExperiment.CHEAPER_SHARE,
+                beatsLow = o.ap50() >= lo.ap50() + OdgiExperiment.BEATS_MARGIN;
+        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "%s (γ=%d) reaches AP@0.5 %.3f, %.0f%% of the %d-px single-shot detector's %.3f, with %.0f%% of its pixels, "
+                        + "%.0f%% of its multiply-adds and %.0f%% of its time; at ODGI's first-stage resolution (%d px) the single-shot "
+                        + "detector reaches %.3f. AP@0.75: ODGI %.3f vs %.3f.%n",
+                o.model(), o.gamma(), o.ap50(), 100 * apRatio, high, hi.ap50(), 100 * pixRatio, 100 * macRatio,
+                100 * o.msPerImage() / hi.msPerImage(), low, lo.ap50(), o.ap75(), hi.ap75()));
+        s.append("close to the high-resolution baseline: ").append(close ? "yes" : "NO")
+                .append("; clearly less compute: ").append(cheaper ? "yes" : "NO")
+                .append("; clearly beats the same-resolution baseline: ").append(beatsLow ? "yes" : "NO");
+        r.ablation().stream().filter(a -> a.gamma() == o.gamma() && !a.variant().equals("full")).forEach(a ->
+                s.append(String.format(java.util.Locale.ROOT, "%n%s: AP@0.5 %.3f (%+.3f vs full)", a.variant(), a.ap50(), a.ap50() - o.ap50())));
+        return s.toString();
     }
 }

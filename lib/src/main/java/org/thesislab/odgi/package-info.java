@@ -61,7 +61,9 @@
  *       (§3.1.3), on core's training loop (stage 2 in its per-batch hook).</li>
  *   <li>{@link OdgiExperiment}: the experiment of §3.1.4: baselines and ODGI at several resolutions, gamma_test
  *       from crop occupancy, the tau sweep on validation, counted and timed cost, and the Table 3.3
- *       ablation.</li>
+ *       ablation; {@code run(config, seed, checkpoints)} in one call, or {@code data}, {@code train} and
+ *       {@code evaluate} as the notebook's steps.</li>
+ *   <li>{@link OdgiResults}: what it measured on the test set, with its configuration and seed.</li>
  *   <li>{@link Flexibility}: the analysis of §3.1.6 on denser scenes and larger objects, with the ground-truth
  *       groups standing in for an ideal stage 1.</li>
  * </ul>

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.thesislab.core.Scale;
+import org.thesislab.core.train.Checkpoints;
 
 /**
  * The chapter's headline (thesis §4.1.5) as a small reproduction on real Fashion-MNIST over three seeds: a reduced
@@ -22,7 +23,7 @@ class FlexHeadlineTest {
                 List.of(TargetShift.INVERTED, TargetShift.ROTATED), List.of(3), List.of(2), Protocol.forScale(Scale.QUICK));
         List<FlexResults> runs = new java.util.ArrayList<>();
         for (long seed : SEEDS) {
-            runs.add(FlexExperiment.run(config, seed));
+            runs.add(FlexExperiment.run(config, seed, Checkpoints.none()));
         }
         String where = runs.stream().map(FlexHeadlineTest::describe).reduce("", (a, b) -> a + "\n" + b);
 

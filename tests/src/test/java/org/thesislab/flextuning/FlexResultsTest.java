@@ -27,7 +27,7 @@ class FlexResultsTest {
             sel.add(new FlexResults.SelectionRow(TargetShift.ROTATED, 3, rep, "fast-flex", "ft-4", 4, 0, test[rep][3], Cost.ZERO,
                     new double[] {.1, .2, .3, .4}));
         }
-        return new FlexResults(config, 4, .9, Map.of(TargetShift.ROTATED, .03), runs, sel, 1);
+        return new FlexResults(config, 0, 4, .9, Map.of(TargetShift.ROTATED, .03), runs, sel, 1);
     }
 
     @Test

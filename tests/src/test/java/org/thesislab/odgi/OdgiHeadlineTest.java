@@ -1,8 +1,8 @@
 package org.thesislab.odgi;
 
-import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.thesislab.core.ClaimsOverSeeds;
+import org.thesislab.core.train.Checkpoints;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,17 +44,15 @@ class OdgiHeadlineTest {
         for (long seed : SEEDS) {
             OdgiExperiment.Config c = OdgiExperiment.Config.reproduction(seed);
             int gammaTrain = c.training().gammaTrain();
-            try (NDManager manager = NDManager.newBaseManager()) {
-                OdgiExperiment.Results r = OdgiExperiment.run(manager, c, OdgiTraining.Listener.SILENT);
-                OdgiExperiment.Row atTrain = r.gammaCurves().stream()
-                        .filter(x -> x.variant().equals("gamma sweep") && x.gamma() == gammaTrain).findFirst().orElseThrow();
-                runs.add(new Run(r.headline(), atTrain, r.baseline(128), r.baseline(64)));
-                summaries.add(OdgiTables.summary(r, c));
-                report.append(String.format(Locale.ROOT, "%nseed %d: ", seed)).append(OdgiExperiment.headline(r, 128, 64))
-                        .append(String.format(Locale.ROOT, "%nat γ_train=%d: AP@0.5 %.3f with %.0f%% of the pixels, %.0f%% of the multiply-adds",
-                                gammaTrain, atTrain.ap50(), 100 * atTrain.megapixels() / r.baseline(128).megapixels(),
-                                100 * atTrain.megaMacs() / r.baseline(128).megaMacs()));
-            }
+            OdgiResults r = OdgiExperiment.run(c, seed, Checkpoints.none());
+            OdgiExperiment.Row atTrain = r.gammaCurves().stream()
+                    .filter(x -> x.variant().equals("gamma sweep") && x.gamma() == gammaTrain).findFirst().orElseThrow();
+            runs.add(new Run(r.headline(), atTrain, r.baseline(128), r.baseline(64)));
+            summaries.add(OdgiTables.summary(r));
+            report.append(String.format(Locale.ROOT, "%nseed %d: ", seed)).append(OdgiTables.headline(r))
+                    .append(String.format(Locale.ROOT, "%nat γ_train=%d: AP@0.5 %.3f with %.0f%% of the pixels, %.0f%% of the multiply-adds",
+                            gammaTrain, atTrain.ap50(), 100 * atTrain.megapixels() / r.baseline(128).megapixels(),
+                            100 * atTrain.megaMacs() / r.baseline(128).megaMacs()));
         }
         System.out.println(report);
 

@@ -96,9 +96,9 @@ public final class TrainingFingerprint {
                 return List.of(exp.train(ColorizationExperiment.Variant.PIC), exp.train(ColorizationExperiment.Variant.L2));
             }
             case "cpfs":
-                return CpfsExperiment.runAll(CpfsExperiment.Config.forScale(scale), 0, m);
+                return CpfsExperiment.run(CpfsExperiment.Config.forScale(scale), 0, org.thesislab.core.train.Checkpoints.none());
             case "flextuning":
-                return FlexExperiment.run(FlexExperiment.Config.forScale(scale), 0);
+                return FlexExperiment.run(FlexExperiment.Config.forScale(scale), 0, org.thesislab.core.train.Checkpoints.none());
             default:
                 throw new IllegalArgumentException(chapter);
         }

@@ -410,18 +410,12 @@ public final class TrainingLoop {
         }
 
         public Builder batchSize(int batchSize) {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batchSize must be at least 1; got " + batchSize);
-            }
-            this.batchSize = batchSize;
+            this.batchSize = atLeastOne("batchSize", batchSize);
             return this;
         }
 
         public Builder epochs(int epochs) {
-            if (epochs < 1) {
-                throw new IllegalArgumentException("epochs must be at least 1; got " + epochs);
-            }
-            this.epochs = epochs;
+            this.epochs = atLeastOne("epochs", epochs);
             return this;
         }
 
@@ -500,10 +494,7 @@ public final class TrainingLoop {
 
         /** Stops after this many steps in all, within an epoch if need be; that epoch is still validated. */
         public Builder maxSteps(int steps) {
-            if (steps < 1) {
-                throw new IllegalArgumentException("maxSteps must be at least 1; got " + steps);
-            }
-            this.maxSteps = steps;
+            this.maxSteps = atLeastOne("maxSteps", steps);
             return this;
         }
 
@@ -511,6 +502,13 @@ public final class TrainingLoop {
         public Builder errorHint(String hint) {
             this.errorHint = hint == null ? "" : hint;
             return this;
+        }
+
+        private static int atLeastOne(String name, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1; got " + value);
+            }
+            return value;
         }
 
         public TrainingLoop build() {
