@@ -22,9 +22,10 @@ import java.util.List;
 
 /**
  * The experiment of §2.6 for one benchmark and one held-out setting: generate Y_train / Y_heldout data,
- * train a model on Y_train, and measure accuracy on fresh Y_train and on Y_heldout sequences (Table 2.2),
- * obliviousness (2.4) and the I(f_p; v_p') matrix with its MIG (Tables 2.3, 2.4). Callable from the
- * notebook and from the reproduction test with sizes taken from the {@link Scale}.
+ * train each model on Y_train, and measure accuracy on fresh Y_train and on Y_heldout sequences (Table 2.2),
+ * obliviousness (2.4) and the I(f_p; v_p') matrix with its MIG (Tables 2.3, 2.4). {@link #run(Config, long,
+ * Checkpoints)} does it all for the benchmark, setting and models a {@link Config} names; the notebook and the
+ * headline test call it with sizes taken from the {@link Scale}.
  */
 public final class AvrExperiment {
 
@@ -32,23 +33,37 @@ public final class AvrExperiment {
     }
 
     /**
-     * Sizes and optimisation. The thesis gives only the data sizes (100k / 10k / 50k, §2.3) and, for -co,
-     * "Momentum SGD" with a domain-loss weight slowly increased from 0 (§2.6); the rest is this reproduction's
-     * choice.
+     * Which experiment (benchmark, held-out setting, models), sizes and optimisation. The thesis gives only the data
+     * sizes (100k / 10k / 50k, §2.3) and, for -co, "Momentum SGD" with a domain-loss weight slowly increased from 0
+     * (§2.6); the rest is this reproduction's choice.
      *
-     * @param learningRate  Adam's learning rate (all models but the -co ones)
+     * @param benchmark      the benchmark of Table 2.2 the experiment runs on
+     * @param heldOutSetting the held-out setting, 0..2 (the thesis' settings 1..3; {@link Benchmark.Variant#heldOut})
+     * @param models         the models trained, in this order, each from scratch on the same data
+     * @param learningRate   Adam's learning rate (all models but the -co ones)
      * @param coLearningRate mu0 of the -co models' momentum SGD, annealed as mu0 / (1 + 10 t)^0.75 (the thesis'
-     *                      "same training scheme" as Ganin et al.); 0 trains them with Adam like the others
-     * @param lambdaMax     final gradient-reversal weight of the -co models (reached by Ganin's ramp)
-     * @param oracleWeight  weight of the oracles' value regression
-     * @param metricCount   sequences of every rationale (train and held-out) for the information metrics
+     *                       "same training scheme" as Ganin et al.); 0 trains them with Adam like the others
+     * @param lambdaMax      final gradient-reversal weight of the -co models (reached by Ganin's ramp)
+     * @param oracleWeight   weight of the oracles' value regression
+     * @param metricCount    sequences of every rationale (train and held-out) for the information metrics
      */
-    public record Config(int imageSize, int trainCount, int validationCount, int testCount, int metricCount,
+    public record Config(Benchmark.Variant benchmark, int heldOutSetting, List<RationaleModel.Kind> models,
+                         int imageSize, int trainCount, int validationCount, int testCount, int metricCount,
                          int epochs, int batchSize, float learningRate, float lambdaMax, float oracleWeight,
                          float coLearningRate, RationaleModel.Sizes sizes) {
 
+        public Config {
+            models = List.copyOf(models);
+        }
+
+        /** 3DS, held-out setting 1, seven of the eight models of Table 2.2. */
         public static Config forScale(Scale scale) {
             return new Config(
+                    Benchmark.Variant.SHAPES_3D,      // Table 2.2, left columns
+                    0,                                // held-out setting 1 of the thesis' three
+                    List.of(RationaleModel.Kind.CNN, RationaleModel.Kind.RN, RationaleModel.Kind.CNN_C,
+                            RationaleModel.Kind.RN_C, RationaleModel.Kind.CNN_CO, RationaleModel.Kind.RN_CO,
+                            RationaleModel.Kind.CNN_STAR_C), // Table 2.2's models but CNN* (an exercise)
                     scale.pick(16, 16, 64),           // panel side in px: not given by the thesis; 16 px keeps CPU runs short
                     scale.pick(1000, 8000, 100_000),  // training sequences (thesis: 100k, §2.3)
                     scale.pick(200, 1000, 10_000),    // validation sequences (thesis: 10k, §2.3)
@@ -63,44 +78,76 @@ public final class AvrExperiment {
                     RationaleModel.Sizes.small());    // layer widths: not given by the thesis (RationaleModel.Sizes)
         }
 
-        /** Raven: 32 px grey images (24 px is the renderer's minimum); fewer, costlier steps at 'quick'. */
+        /**
+         * Raven without distractors, held-out setting 1, the same models: 32 px grey images (24 px is the renderer's
+         * minimum); fewer, costlier steps at 'quick'.
+         */
         public static Config ravenForScale(Scale scale) {
             Config c = forScale(scale);
-            return new Config(scale.pick(32, 32, 64), scale.pick(1000, 6000, 100_000), c.validationCount(), c.testCount(),
-                    c.metricCount(), scale.pick(2, 8, 30), c.batchSize(), c.learningRate(), c.lambdaMax(), c.oracleWeight(),
+            return new Config(Benchmark.Variant.RAVEN, c.heldOutSetting(), c.models(), scale.pick(32, 32, 64),
+                    scale.pick(1000, 6000, 100_000), c.validationCount(), c.testCount(), c.metricCount(),
+                    scale.pick(2, 8, 30), c.batchSize(), c.learningRate(), c.lambdaMax(), c.oracleWeight(),
                     c.coLearningRate(), c.sizes());
         }
 
+        /** The same Raven experiment with distractors (Table 2.2, right columns): the same held-out sets. */
+        public Config withDistractors() {
+            if (benchmark == Benchmark.Variant.SHAPES_3D) {
+                throw new IllegalStateException("only Raven has a variant with distractors (in 3DS every other property is one)");
+            }
+            return new Config(Benchmark.Variant.RAVEN_DISTRACTORS, heldOutSetting, models, imageSize, trainCount,
+                    validationCount, testCount, metricCount, epochs, batchSize, learningRate, lambdaMax, oracleWeight,
+                    coLearningRate, sizes);
+        }
+
+        /** Held-out setting {@code s} (0..2) instead. */
+        public Config withHeldOutSetting(int s) {
+            return new Config(benchmark, s, models, imageSize, trainCount, validationCount, testCount, metricCount,
+                    epochs, batchSize, learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
+        }
+
+        /** Trains these models instead, in this order. */
+        public Config withModels(RationaleModel.Kind... kinds) {
+            return new Config(benchmark, heldOutSetting, List.of(kinds), imageSize, trainCount, validationCount,
+                    testCount, metricCount, epochs, batchSize, learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
+        }
+
         public Config withEpochs(int e) {
-            return new Config(imageSize, trainCount, validationCount, testCount, metricCount, e, batchSize,
-                    learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
+            return new Config(benchmark, heldOutSetting, models, imageSize, trainCount, validationCount, testCount,
+                    metricCount, e, batchSize, learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
         }
 
         public Config withLambdaMax(float l) {
-            return new Config(imageSize, trainCount, validationCount, testCount, metricCount, epochs, batchSize,
-                    learningRate, l, oracleWeight, coLearningRate, sizes);
+            return new Config(benchmark, heldOutSetting, models, imageSize, trainCount, validationCount, testCount,
+                    metricCount, epochs, batchSize, learningRate, l, oracleWeight, coLearningRate, sizes);
         }
 
         /** Adam's learning rate, and the -co models' SGD mu0 (0: they use Adam too). */
         public Config withOptimizer(float adamLr, float coSgdLr) {
-            return new Config(imageSize, trainCount, validationCount, testCount, metricCount, epochs, batchSize,
-                    adamLr, lambdaMax, oracleWeight, coSgdLr, sizes);
+            return new Config(benchmark, heldOutSetting, models, imageSize, trainCount, validationCount, testCount,
+                    metricCount, epochs, batchSize, adamLr, lambdaMax, oracleWeight, coSgdLr, sizes);
         }
 
         public Config withImageSize(int size) {
-            return new Config(size, trainCount, validationCount, testCount, metricCount, epochs, batchSize,
-                    learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
+            return new Config(benchmark, heldOutSetting, models, size, trainCount, validationCount, testCount,
+                    metricCount, epochs, batchSize, learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
         }
 
         public Config withTrainCount(int n) {
-            return new Config(imageSize, n, validationCount, testCount, metricCount, epochs, batchSize,
-                    learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
+            return new Config(benchmark, heldOutSetting, models, imageSize, n, validationCount, testCount,
+                    metricCount, epochs, batchSize, learningRate, lambdaMax, oracleWeight, coLearningRate, sizes);
         }
     }
 
     /** The datasets of one held-out setting: all generated from disjoint seeds. */
     public record Data(Benchmark benchmark, HeldOut split, AvrDataset train, AvrDataset validation,
                        AvrDataset testTrain, AvrDataset testHeldOut, AvrDataset metric, double generationSeconds) {
+
+        /** The data of the benchmark and held-out setting that {@code cfg} names, at its image size. */
+        public static Data generate(Config cfg, long seed) {
+            Benchmark b = cfg.benchmark().at(cfg.imageSize());
+            return generate(b, cfg.benchmark().heldOut(b.universe(), cfg.heldOutSetting()), cfg, seed);
+        }
 
         public static Data generate(Benchmark b, HeldOut split, Config cfg, long seed) {
             long t0 = System.nanoTime();
@@ -129,16 +176,19 @@ public final class AvrExperiment {
     }
 
     /**
-     * Trains and evaluates each model in turn, with a progress bar each; with checkpoints, running it again after an
-     * interrupt resumes each model from its last completed epoch.
+     * The experiment {@code cfg} names: generates its data, trains and evaluates each of {@code cfg.models()} in turn
+     * with a progress bar each ({@link #run(RationaleModel.Kind, Data, Config, long, boolean, Checkpoints)}), then
+     * the diagnostics of a perfect encoder ({@link #trueValueAccuracy}, {@link #groundTruthObliviousness}). With
+     * checkpoints, running it again after an interrupt resumes each model from its last completed epoch.
      */
-    public static java.util.LinkedHashMap<RationaleModel.Kind, Outcome> runAll(List<RationaleModel.Kind> kinds, Data data,
-                                                                                Config cfg, long seed, Checkpoints checkpoints) {
-        var out = new java.util.LinkedHashMap<RationaleModel.Kind, Outcome>();
-        for (RationaleModel.Kind k : kinds) {
-            out.put(k, run(k, data, cfg, seed, true, checkpoints));
+    public static AvrResults run(Config cfg, long seed, Checkpoints checkpoints) {
+        Data data = Data.generate(cfg, seed);
+        var outcomes = new java.util.LinkedHashMap<RationaleModel.Kind, Outcome>();
+        for (RationaleModel.Kind k : cfg.models()) {
+            outcomes.put(k, run(k, data, cfg, seed, true, checkpoints));
         }
-        return out;
+        return new AvrResults(cfg, seed, data.benchmark().name(), data.split(), data.testHeldOut().labels(), outcomes,
+                trueValueAccuracy(data, cfg, seed), groundTruthObliviousness(data.metric(), seed));
     }
 
     /** Trains {@code kind} on {@code data.train()} (checkpoints in a folder named by the benchmark and model) and evaluates it. */

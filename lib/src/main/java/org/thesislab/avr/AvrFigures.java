@@ -102,26 +102,29 @@ public final class AvrFigures {
                 grid, "%.0f");
     }
 
-    /** Validation accuracy (Y_train) per epoch of every model. */
-    public static XYChart curves(Map<Kind, AvrExperiment.Outcome> outcomes, String column) {
+    /** A column of the training history ("train_loss", "val_Accuracy" on Y_train) per epoch of every model of the run. */
+    public static XYChart curves(AvrResults r, String column) {
         Map<String, double[]> series = new LinkedHashMap<>();
-        for (var e : outcomes.entrySet()) {
+        for (var e : r.outcomes().entrySet()) {
             series.put(e.getKey().label(), e.getValue().history().doubleColumn(column).asDoubleArray());
         }
         return Plots.curves(column.replace('_', ' ') + " per epoch", "epoch", column.replace('_', ' '), series);
     }
 
     /**
-     * Where the held-out sequences go: rows = the held-out rationales, columns = predicted rationale,
+     * Where model {@code kind}'s held-out sequences go: rows = the held-out rationales, columns = predicted rationale,
      * cells = fraction of that row's sequences.
      */
-    public static BufferedImage heldOutConfusion(AvrExperiment.Outcome o, AvrDataset heldOutTest, HeldOut split) {
+    public static BufferedImage heldOutConfusion(AvrResults results, Kind kind) {
+        AvrExperiment.Outcome o = results.outcome(kind);
+        HeldOut split = results.split();
         Universe u = split.universe();
         List<Rationale> rows = split.heldOut();
         double[][] m = new double[rows.size()][u.numClasses()];
         int[] total = new int[rows.size()];
-        for (int i = 0; i < heldOutTest.count(); i++) {
-            int r = rows.indexOf(heldOutTest.rationale(i));
+        int[] labels = results.heldOutLabels();
+        for (int i = 0; i < labels.length; i++) {
+            int r = rows.indexOf(u.rationale(labels[i]));
             m[r][o.heldOutPredictions()[i]]++;
             total[r]++;
         }
@@ -144,8 +147,10 @@ public final class AvrFigures {
         return u.rule(rat.rule()).name() + " " + u.property(rat.property()).name();
     }
 
-    /** Table 2.4: I(f_p(x); v_p') as a heatmap, rows = values, columns = code blocks. */
-    public static BufferedImage informativeness(AvrExperiment.Outcome o, Universe u) {
+    /** Table 2.4 for model {@code kind}: I(f_p(x); v_p') as a heatmap, rows = values, columns = code blocks. */
+    public static BufferedImage informativeness(AvrResults results, Kind kind) {
+        AvrExperiment.Outcome o = results.outcome(kind);
+        Universe u = results.universe();
         List<String> values = u.properties().stream().map(p -> "v: " + p.name()).toList();
         List<String> blocks = u.properties().stream().map(p -> "f: " + p.name()).toList();
         return Plots.heatmap(o.kind().label() + ": I(f_p(x); v_p') in nats", values, blocks, o.informativeness(), "%.2f");

@@ -108,27 +108,28 @@ public final class AvrTables {
                 + u.rationales().size() + " rationales", prop, values, count, rules);
     }
 
-    /** Table 2.2 for one held-out setting: ours beside the thesis'. */
-    public static Table accuracyTable(Map<Kind, AvrExperiment.Outcome> outcomes, String benchmark, HeldOut split,
-                                      String scale) {
+    /** Table 2.2 for the run's held-out setting: ours beside the thesis'. */
+    public static Table accuracyTable(AvrResults r) {
         StringColumn model = StringColumn.create("model");
         StringColumn criteria = StringColumn.create("criteria");
         DoubleColumn train = DoubleColumn.create("Y_train (here)");
         DoubleColumn held = DoubleColumn.create("Y_heldout (here)");
         DoubleColumn tTrain = DoubleColumn.create("Y_train (thesis)");
         DoubleColumn tHeld = DoubleColumn.create("Y_heldout (thesis)");
-        for (var e : outcomes.entrySet()) {
+        HeldOut split = r.split();
+        for (var e : r.outcomes().entrySet()) {
             Kind k = e.getKey();
             model.append(k.label());
             criteria.append(criteria(k));
             train.append(e.getValue().trainAccuracy());
             held.append(e.getValue().heldOutAccuracy());
-            double[] t = thesisAccuracy(benchmark).get(k)[split.setting()];
+            double[] t = thesisAccuracy(r.benchmark()).get(k)[split.setting()];
             tTrain.append(t[0]);
             tHeld.append(t[1]);
         }
-        return Table.create("Rationale accuracy, " + benchmark + ", held-out setting " + (split.setting() + 1) + " (here: "
-                + scale + "; chance " + String.format("%.3f", 1.0 / split.universe().rationales().size()) + ")",
+        return Table.create("Rationale accuracy, " + r.benchmark() + ", held-out setting " + (split.setting() + 1)
+                + " (here: " + here(r.config()) + "; chance "
+                + String.format("%.3f", 1.0 / split.universe().rationales().size()) + ")",
                 model, criteria, train, held, tTrain, tHeld);
     }
 
@@ -143,14 +144,16 @@ public final class AvrTables {
     }
 
     /** Table 2.3: obliviousness (2.4) and MIG of the consistent models, beside the thesis. */
-    public static Table informationTable(Map<Kind, AvrExperiment.Outcome> outcomes, String benchmark, Universe u) {
+    public static Table informationTable(AvrResults r) {
+        String benchmark = r.benchmark();
+        Universe u = r.universe();
         StringColumn model = StringColumn.create("model");
         DoubleColumn obl = DoubleColumn.create("obliviousness I[Z_r,P; P] (here)");
         DoubleColumn mig = DoubleColumn.create("MIG (here)");
         DoubleColumn tObl = DoubleColumn.create("obliviousness (thesis)");
         DoubleColumn tMig = DoubleColumn.create("MIG (thesis)");
         DoubleColumn dom = DoubleColumn.create("domain classifier accuracy (here)");
-        for (var e : outcomes.entrySet()) {
+        for (var e : r.outcomes().entrySet()) {
             double[] t = thesisInformation(benchmark).get(e.getKey());
             if (t == null) {
                 continue;
@@ -168,11 +171,17 @@ public final class AvrTables {
     }
 
     /**
-     * The chapter's summary.json numbers for one benchmark's outcomes, keys prefixed with {@code prefix}
-     * ("" for 3DS, "raven_" for Raven): held-out accuracy per model, CNN's training accuracy, the obliviousness
-     * estimate of CNN-c and CNN-co, and the accuracy of CNN-co's domain classifiers; models not trained are left out.
+     * The chapter's summary.json numbers for one run, keys prefixed by its benchmark ("" for 3DS, "raven_" for Raven
+     * without distractors, "raven_distractors_" with them): held-out accuracy per model, CNN's training accuracy, the
+     * obliviousness estimate of CNN-c and CNN-co, the accuracy of CNN-co's domain classifiers, and the held-out
+     * accuracy of phi on the true values; models not trained are left out.
      */
-    public static Map<String, Double> summary(Map<Kind, AvrExperiment.Outcome> o, String prefix) {
+    public static Map<String, Double> summary(AvrResults r) {
+        String prefix = switch (r.config().benchmark()) {
+            case SHAPES_3D -> "";
+            case RAVEN -> "raven_";
+            case RAVEN_DISTRACTORS -> "raven_distractors_";
+        };
         Map<String, Double> s = new LinkedHashMap<>();
         record Entry(Kind kind, String key, ToDoubleFunction<AvrExperiment.Outcome> value) {
         }
@@ -189,28 +198,40 @@ public final class AvrTables {
                 new Entry(Kind.CNN_C, "cnn_c_oblivious_mi", AvrExperiment.Outcome::obliviousness),
                 new Entry(Kind.CNN_CO, "cnn_co_domain_acc", AvrExperiment.Outcome::domainAccuracy));
         for (Entry e : entries) {
-            if (o.containsKey(e.kind())) {
-                s.put(prefix + e.key(), e.value().applyAsDouble(o.get(e.kind())));
+            if (r.outcomes().containsKey(e.kind())) {
+                s.put(prefix + e.key(), e.value().applyAsDouble(r.outcomes().get(e.kind())));
             }
         }
+        s.put(prefix + "true_values_heldout_acc", r.trueValueAccuracy()[1]);
         return s;
     }
 
-    /** The headline numbers beside the thesis'. */
-    public static ThesisVsHere thesisVsHere(ThesisVsHere t, Map<Kind, AvrExperiment.Outcome> outcomes, String benchmark,
-                                            HeldOut split, String here) {
-        String thesis = benchmark + ", 100k sequences, held-out setting " + (split.setting() + 1) + ", Table 2.2";
-        for (var e : outcomes.entrySet()) {
-            double[] th = thesisAccuracy(benchmark).get(e.getKey())[split.setting()];
-            t.row(e.getKey().label() + ": Y_train accuracy", th[0], thesis, e.getValue().trainAccuracy(), here);
-            t.row(e.getKey().label() + ": Y_heldout accuracy", th[1], thesis, e.getValue().heldOutAccuracy(), here);
-        }
-        for (var e : outcomes.entrySet()) {
-            double[] th = thesisInformation(benchmark).get(e.getKey());
-            if (th != null) {
-                t.row(e.getKey().label() + ": obliviousness MI", th[0], benchmark + ", Table 2.3", e.getValue().obliviousness(), here);
+    /** The headline numbers of one or more runs (e.g. 3DS and Raven) beside the thesis', in one table. */
+    public static ThesisVsHere thesisVsHere(AvrResults... runs) {
+        ThesisVsHere t = new ThesisVsHere("Thesis vs here");
+        for (AvrResults r : runs) {
+            String benchmark = r.benchmark();
+            int setting = r.split().setting();
+            String here = here(r.config());
+            String thesis = benchmark + ", 100k sequences, held-out setting " + (setting + 1) + ", Table 2.2";
+            for (var e : r.outcomes().entrySet()) {
+                double[] th = thesisAccuracy(benchmark).get(e.getKey())[setting];
+                t.row(e.getKey().label() + ": Y_train accuracy", th[0], thesis, e.getValue().trainAccuracy(), here);
+                t.row(e.getKey().label() + ": Y_heldout accuracy", th[1], thesis, e.getValue().heldOutAccuracy(), here);
+            }
+            for (var e : r.outcomes().entrySet()) {
+                double[] th = thesisInformation(benchmark).get(e.getKey());
+                if (th != null) {
+                    t.row(e.getKey().label() + ": obliviousness MI", th[0], benchmark + ", Table 2.3",
+                            e.getValue().obliviousness(), here);
+                }
             }
         }
         return t;
+    }
+
+    /** This run's setting in a few words, for the "here" side of the comparisons. */
+    private static String here(AvrExperiment.Config c) {
+        return String.format("%d sequences, %dpx, %d epochs, CPU", c.trainCount(), c.imageSize(), c.epochs());
     }
 }

@@ -10,15 +10,49 @@ import java.util.concurrent.CancellationException;
  */
 public record Benchmark(String name, SequenceGenerator generator, Renderer renderer) {
 
+    /** The three benchmarks of Table 2.2, each with the three held-out settings of §2.6. */
+    public enum Variant {
+        SHAPES_3D("3DS"),
+        RAVEN("Raven (no distractors)"),
+        RAVEN_DISTRACTORS("Raven (distractors)");
+
+        private final String label;
+
+        Variant(String label) {
+            this.label = label;
+        }
+
+        /** The benchmark's name in tables and checkpoint folders. */
+        public String label() {
+            return label;
+        }
+
+        /** The benchmark with n = 3 images per sequence at the given image size. */
+        public Benchmark at(int imageSize) {
+            return switch (this) {
+                case SHAPES_3D -> new Benchmark(label, Shapes3D.generator(3), new Shapes3D.Render(imageSize));
+                case RAVEN, RAVEN_DISTRACTORS -> new Benchmark(label, Raven.generator(3, this == RAVEN_DISTRACTORS),
+                        new Raven.Render(imageSize));
+            };
+        }
+
+        /**
+         * Held-out setting {@code setting} (0..2) of universe {@code u}: on 3DS a Latin diagonal, on Raven one of
+         * three disjoint sets of 8 found by a search seeded with 2020; both Raven variants share their sets.
+         */
+        public HeldOut heldOut(Universe u, int setting) {
+            return this == SHAPES_3D ? HeldOut.latinDiagonal(u, setting) : HeldOut.sample(u, 8, 3, 2020).get(setting);
+        }
+    }
+
     /** 3DS with n = 3 images per sequence at the given image size. */
     public static Benchmark shapes3d(int imageSize) {
-        return new Benchmark("3DS", Shapes3D.generator(3), new Shapes3D.Render(imageSize));
+        return Variant.SHAPES_3D.at(imageSize);
     }
 
     /** Raven with n = 3 images, with or without distractors (50% each). */
     public static Benchmark raven(int imageSize, boolean distractors) {
-        return new Benchmark(distractors ? "Raven (distractors)" : "Raven (no distractors)",
-                Raven.generator(3, distractors), new Raven.Render(imageSize));
+        return (distractors ? Variant.RAVEN_DISTRACTORS : Variant.RAVEN).at(imageSize);
     }
 
     public Universe universe() {

@@ -10,8 +10,9 @@
  *
  * <h2>Configuration</h2>
  * <ul>
- *   <li>{@code AvrExperiment.Config}: data sizes, epochs, optimiser and layer sizes per scale (a nested
- *       record; the thesis gives the data sizes of §2.3 and the -co models' momentum SGD of §2.6).</li>
+ *   <li>{@code AvrExperiment.Config}: which experiment (benchmark, held-out setting, models), data sizes, epochs,
+ *       optimiser and layer sizes per scale (a nested record; the thesis gives the data sizes of §2.3 and the -co
+ *       models' momentum SGD of §2.6).</li>
  * </ul>
  *
  * <h2>Data</h2>
@@ -32,7 +33,8 @@
  *   <li>{@link Raven}: the Raven benchmark (§2.3): 9 set-valued properties, Progression, XOR, OR and AND, 28 of
  *       36 rationales permitted; grey 2D glyphs in place of matplotlib plots.</li>
  *   <li>{@link Benchmark}: a universe with its generator and renderer; generates datasets from a set of
- *       rationales.</li>
+ *       rationales. {@link Benchmark.Variant}: 3DS, Raven without and with distractors, with their held-out
+ *       settings.</li>
  *   <li>{@link AvrDataset}: rendered sequences in memory, with labels, abstract values and distractor flags.</li>
  *   <li>{@link AvrShards}: a benchmark on disk in binary shards with a manifest, and a command line that writes
  *       one held-out setting at the thesis' sizes.</li>
@@ -67,7 +69,9 @@
  * <ul>
  *   <li>{@link AvrExperiment}: the experiment of §2.6 for one benchmark and one held-out setting: accuracy
  *       on Y_train and Y_heldout (Table 2.2), obliviousness and MIG (Table 2.3), the I(f_p; v_p') matrix
- *       (Table 2.4), and the true-value and ground-truth diagnostics.</li>
+ *       (Table 2.4), and the true-value and ground-truth diagnostics; {@code AvrExperiment.run(Config, seed,
+ *       Checkpoints)} runs the experiment a configuration names.</li>
+ *   <li>{@link AvrResults}: what one run measured, for the tables, figures and summary.</li>
  * </ul>
  *
  * <h2>Presentation</h2>

@@ -3,7 +3,6 @@ package org.thesislab.avr;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,21 +25,16 @@ class AvrHeadlineTest {
 
     @Test
     void constraintsDecideHeldOutGeneralisation() {
-        var cfg = new AvrExperiment.Config(16, 6000, 300, 500, 300, 12, 64, 1e-3f, 1f, 10f, 0.02f,
-                RationaleModel.Sizes.small());
-        Benchmark b = Benchmark.shapes3d(16);
-        HeldOut split = HeldOut.latinDiagonal(b.universe(), 0);
+        var cfg = new AvrExperiment.Config(Benchmark.Variant.SHAPES_3D, 0,
+                List.of(Kind.CNN, Kind.CNN_C, Kind.CNN_CO, Kind.CNN_STAR_C),
+                16, 6000, 300, 500, 300, 12, 64, 1e-3f, 1f, 10f, 0.02f, RationaleModel.Sizes.small());
         List<Map<String, Double>> summaries = new ArrayList<>();
         double[] perfect = null;
         for (long seed : SEEDS) {
-            var data = AvrExperiment.Data.generate(b, split, cfg, seed);
-            Map<Kind, AvrExperiment.Outcome> outcomes = new LinkedHashMap<>();
-            for (Kind k : List.of(Kind.CNN, Kind.CNN_C, Kind.CNN_CO, Kind.CNN_STAR_C)) {
-                outcomes.put(k, AvrExperiment.run(k, data, cfg, seed, false, Checkpoints.none()));
-            }
-            summaries.add(AvrTables.summary(outcomes, ""));
-            if (perfect == null) {
-                perfect = AvrExperiment.trueValueAccuracy(data, cfg, seed);
+            AvrResults results = AvrExperiment.run(cfg, seed, Checkpoints.none());
+            summaries.add(AvrTables.summary(results));
+            if (seed == 0) {
+                perfect = results.trueValueAccuracy();
             }
         }
         ClaimsOverSeeds.assertHoldInMajority(ClaimsOverSeeds.select(AvrClaims.ALL, "avr_cnn_excludes_heldout",

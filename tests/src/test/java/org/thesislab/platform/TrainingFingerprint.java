@@ -16,8 +16,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.thesislab.avr.Benchmark;
-import org.thesislab.avr.HeldOut;
 import org.thesislab.avr.AvrExperiment;
 import org.thesislab.avr.RationaleModel;
 import org.thesislab.colorization.ColorizationExperiment;
@@ -78,13 +76,10 @@ public final class TrainingFingerprint {
                 return List.of(net, result);
             }
             case "avr": {
-                var cfg = AvrExperiment.Config.forScale(scale);
-                Benchmark b = Benchmark.shapes3d(cfg.imageSize());
-                var data = AvrExperiment.Data.generate(b, HeldOut.latinDiagonal(b.universe(), 0), cfg, 0);
+                var cfg = AvrExperiment.Config.forScale(scale)
+                        .withModels(RationaleModel.Kind.CNN, RationaleModel.Kind.CNN_CO, RationaleModel.Kind.RN_CO);
                 // CNN stacks the 9 panels along the channels: the 9-channel convolution oneDNN's AVX2 kernel misread
-                return List.of(AvrExperiment.run(RationaleModel.Kind.CNN, data, cfg, 0, false, org.thesislab.core.train.Checkpoints.none()),
-                        AvrExperiment.run(RationaleModel.Kind.CNN_CO, data, cfg, 0, false, org.thesislab.core.train.Checkpoints.none()),
-                        AvrExperiment.run(RationaleModel.Kind.RN_CO, data, cfg, 0, false, org.thesislab.core.train.Checkpoints.none()));
+                return List.copyOf(AvrExperiment.run(cfg, 0, org.thesislab.core.train.Checkpoints.none()).outcomes().values());
             }
             case "odgi": {
                 var c = OdgiExperiment.Config.forScale(scale);
