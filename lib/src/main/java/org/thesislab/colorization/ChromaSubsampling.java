@@ -33,6 +33,11 @@ public final class ChromaSubsampling {
         public Table table() {
             return ChromaSubsampling.table(rows);
         }
+
+        /** The mean ΔE*ab over the photos at one subsampling factor. */
+        public double meanDeltaE(int factor) {
+            return rows.stream().filter(r -> r.factor() == factor).mapToDouble(Row::meanDeltaE).average().orElseThrow();
+        }
     }
 
     /**

@@ -17,15 +17,16 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * The chapter's experiment (Sects. 3.2.4-3.2.5 on procedural scenes): train PIC, its ungated ablation,
  * the per-pixel mixture (e_phi alone) and the L2 regression baseline on the same data, then compare
  * likelihood (bits/dim), saturation, sample diversity and sampling cost. Called by the notebook and by
- * the reproduction test; sizes come from the {@link Config}. It returns records; {@link ColorizationTables}
- * and {@link ColorizationFigures} present them.
+ * the reproduction test; sizes, and which models to train, come from the {@link Config}. {@link #run} is the whole
+ * experiment in one call; the notebook takes the same steps one by one ({@link #train}, {@link #decodings},
+ * {@link #evaluate}) to draw on the way. It returns records; {@link ColorizationTables} and
+ * {@link ColorizationFigures} present them.
  */
 public final class ColorizationExperiment implements AutoCloseable {
     /** The models compared. */
@@ -45,11 +46,16 @@ public final class ColorizationExperiment implements AutoCloseable {
      * its residual blocks per stage; the decoder has {@code decoderBlocks} gated blocks per stack of width
      * {@code decoderWidth}; the learning rate decays by {@code decayPerStep} after every iteration, and the
      * weights are Polyak-averaged with {@code polyakDecay} per iteration (validation and sampling use the averages).
+     * {@link #run} trains the {@code variants}, in that order.
      */
     public record Config(Scale scale, int side, int factor, int trainImages, int testImages, int epochs,
                          int batchSize, float learningRate, double decayPerStep, double polyakDecay, double embeddingWidth,
                          int embeddingBlocks, int decoderWidth, int decoderBlocks, int components,
-                         int categoricalBins, int evalImages, int samplesPerImage) {
+                         int categoricalBins, int evalImages, int samplesPerImage, List<Variant> variants) {
+        public Config {
+            variants = List.copyOf(variants);
+        }
+
         /**
          * paper: the thesis' CIFAR-10 setting (Section 3.2, Table 3.5). Below it, procedural scenes
          * ({@link Scenes}) at 16 px and a narrower, shallower network, so that a 2-core CPU trains in minutes.
@@ -75,7 +81,51 @@ public final class ColorizationExperiment implements AutoCloseable {
                     s.pick(3, 5, 10),                // logistic mixture components K (10)
                     16,                              // bins per chroma channel of the categorical ablation
                     s.pick(4, 24, 1000),             // images scored by the sample metrics
-                    s.pick(2, 4, 4));                // samples drawn per image
+                    s.pick(2, 4, 4),                 // samples drawn per image
+                    // the models compared (the notebook's); PIC_CATEGORICAL, the binned softmax, is an exercise
+                    List.of(Variant.PIC, Variant.PER_PIXEL, Variant.L2, Variant.PIC_NO_GATE));
+        }
+
+        /** This configuration training only {@code chosen}, in that order. */
+        public Config withVariants(List<Variant> chosen) {
+            return new Config(scale, side, factor, trainImages, testImages, epochs, batchSize, learningRate, decayPerStep,
+                    polyakDecay, embeddingWidth, embeddingBlocks, decoderWidth, decoderBlocks, components, categoricalBins,
+                    evalImages, samplesPerImage, chosen);
+        }
+
+        /** This configuration with {@code images} training scenes. */
+        public Config withTrainImages(int images) {
+            return new Config(scale, side, factor, images, testImages, epochs, batchSize, learningRate, decayPerStep,
+                    polyakDecay, embeddingWidth, embeddingBlocks, decoderWidth, decoderBlocks, components, categoricalBins,
+                    evalImages, samplesPerImage, variants);
+        }
+
+        /** This configuration with {@code images} held-out scenes (bits/dim are measured on all of them). */
+        public Config withTestImages(int images) {
+            return new Config(scale, side, factor, trainImages, images, epochs, batchSize, learningRate, decayPerStep,
+                    polyakDecay, embeddingWidth, embeddingBlocks, decoderWidth, decoderBlocks, components, categoricalBins,
+                    evalImages, samplesPerImage, variants);
+        }
+
+        /** This configuration training every model for {@code count} epochs. */
+        public Config withEpochs(int count) {
+            return new Config(scale, side, factor, trainImages, testImages, count, batchSize, learningRate, decayPerStep,
+                    polyakDecay, embeddingWidth, embeddingBlocks, decoderWidth, decoderBlocks, components, categoricalBins,
+                    evalImages, samplesPerImage, variants);
+        }
+
+        /** This configuration with Adam's initial learning rate {@code rate}. */
+        public Config withLearningRate(float rate) {
+            return new Config(scale, side, factor, trainImages, testImages, epochs, batchSize, rate, decayPerStep,
+                    polyakDecay, embeddingWidth, embeddingBlocks, decoderWidth, decoderBlocks, components, categoricalBins,
+                    evalImages, samplesPerImage, variants);
+        }
+
+        /** This configuration scoring {@code images} held-out scenes with {@code perImage} samples each. */
+        public Config withSamples(int images, int perImage) {
+            return new Config(scale, side, factor, trainImages, testImages, epochs, batchSize, learningRate, decayPerStep,
+                    polyakDecay, embeddingWidth, embeddingBlocks, decoderWidth, decoderBlocks, components, categoricalBins,
+                    images, perImage, variants);
         }
 
         public int chromaSide() {
@@ -107,6 +157,20 @@ public final class ColorizationExperiment implements AutoCloseable {
     private final Map<Variant, Trained> trained = new EnumMap<>(Variant.class);
     private boolean showProgress = true;
     private Checkpoints checkpoints = Checkpoints.none();
+
+    /**
+     * The whole experiment: trains the configuration's {@link Config#variants} in order (with these checkpoints,
+     * quietly), decodes the evaluation inputs with every model and scores them, then frees the models and data.
+     * The same steps as the notebook's, so the same numbers.
+     */
+    public static ColorizationResults run(Config config, long seed, Checkpoints checkpoints) {
+        try (ColorizationExperiment exp = new ColorizationExperiment(config, seed).quiet().checkpoints(checkpoints)) {
+            for (Variant v : config.variants()) {
+                exp.train(v);
+            }
+            return exp.evaluate(exp.decodings(exp.manager));
+        }
+    }
 
     public ColorizationExperiment(Config config, long seed) {
         Threads.configure();
@@ -298,18 +362,10 @@ public final class ColorizationExperiment implements AutoCloseable {
     }
 
     /**
-     * The scores of every decoding, in decoding order, and PIC's training speed (images per second, the mean over
-     * its epochs; empty if PIC was not trained).
+     * Scores every decoding (likelihood, saturation, diversity, coherence and sampling time) and notes PIC's training
+     * speed: the experiment's results.
      */
-    public record Evaluation(List<Scores> models, OptionalDouble picTrainImagesPerSecond) {
-        /** A decoding's scores by its name ("ground truth", "PIC", "per-pixel mixture, MAP", ...). */
-        public Optional<Scores> model(String name) {
-            return models.stream().filter(r -> r.model().equals(name)).findFirst();
-        }
-    }
-
-    /** Scores every decoding: likelihood, saturation, diversity, coherence and sampling time. */
-    public Evaluation evaluate(List<Decoding> decodings) {
+    public ColorizationResults evaluate(List<Decoding> decodings) {
         int n = config.evalImages();
         int s = config.samplesPerImage();
         List<Scores> scores = new ArrayList<>();
@@ -336,7 +392,7 @@ public final class ColorizationExperiment implements AutoCloseable {
             }
         }
         Trained pic = trained.get(Variant.PIC);
-        return new Evaluation(scores, pic == null ? OptionalDouble.empty()
+        return new ColorizationResults(config, seed, scores, pic == null ? OptionalDouble.empty()
                 : OptionalDouble.of(pic.result().history().doubleColumn("examples_per_second").mean()));
     }
 

@@ -1,7 +1,6 @@
 package org.thesislab.colorization;
 
 import org.thesislab.colorization.ColorizationExperiment.CostPoint;
-import org.thesislab.colorization.ColorizationExperiment.Evaluation;
 import org.thesislab.colorization.ColorizationExperiment.Scores;
 import org.thesislab.colorization.ColorizationExperiment.Variant;
 import org.thesislab.core.ThesisVsHere;
@@ -17,7 +16,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The chapter's tables in Tablesaw form (model sizes, the evaluation, the sampling cost), its summary.json
- * numbers and the thesis' numbers beside ours, all from {@link ColorizationExperiment}'s records.
+ * numbers and the thesis' numbers beside ours, all from {@link ColorizationExperiment}'s records and
+ * {@link ColorizationResults}.
  */
 public final class ColorizationTables {
     private ColorizationTables() {
@@ -35,8 +35,8 @@ public final class ColorizationTables {
     }
 
     /** The evaluation table: likelihood, saturation, diversity, coherence and sampling time per model. */
-    public static Table evaluation(Evaluation evaluation) {
-        List<Scores> rows = evaluation.models();
+    public static Table evaluation(ColorizationResults results) {
+        List<Scores> rows = results.models();
         return Table.create("colorization on held-out scenes",
                 StringColumn.create("model", rows.stream().map(Scores::model)),
                 column("test bits/dim", rows, Scores::bitsPerDim),
@@ -51,8 +51,8 @@ public final class ColorizationTables {
     }
 
     /** The gating ablation (PixelCNN++'s gated residual blocks vs plain ones): PIC with and without the gate. */
-    public static Table gating(Evaluation evaluation) {
-        List<Scores> rows = evaluation.models().stream()
+    public static Table gating(ColorizationResults results) {
+        List<Scores> rows = results.models().stream()
                 .filter(r -> r.model().equals(Variant.PIC.label) || r.model().equals(Variant.PIC_NO_GATE.label)).toList();
         return Table.create("gating ablation",
                 StringColumn.create("model", rows.stream().map(Scores::model)),
@@ -91,45 +91,45 @@ public final class ColorizationTables {
      * the per-pixel mixture (random samples and MAP), the ungated PIC, the L2 regression and the ground truth (NaN for
      * a model not evaluated), and PIC's training speed when PIC was trained.
      */
-    public static Map<String, Double> summary(Evaluation evaluation) {
+    public static Map<String, Double> summary(ColorizationResults results) {
         String pic = Variant.PIC.label;
         String perPixel = Variant.PER_PIXEL.label + ", random samples";
         Map<String, Double> h = new LinkedHashMap<>();
-        h.put("pixelcnn_nll_bpd", measure(evaluation, pic, Scores::bitsPerDim));
-        h.put("perpixel_nll_bpd", measure(evaluation, perPixel, Scores::bitsPerDim));
-        h.put("pixelcnn_nogate_nll_bpd", measure(evaluation, Variant.PIC_NO_GATE.label, Scores::bitsPerDim));
-        h.put("pixelcnn_ambiguous_nll_bpd", measure(evaluation, pic, Scores::ambiguousBitsPerDim));
-        h.put("perpixel_ambiguous_nll_bpd", measure(evaluation, perPixel, Scores::ambiguousBitsPerDim));
-        h.put("pixelcnn_saturation", measure(evaluation, pic, Scores::saturation));
-        h.put("l2_saturation", measure(evaluation, Variant.L2.label, Scores::saturation));
-        h.put("perpixel_map_saturation", measure(evaluation, Variant.PER_PIXEL.label + ", MAP", Scores::saturation));
-        h.put("ground_truth_saturation", measure(evaluation, "ground truth", Scores::saturation));
-        h.put("pixelcnn_ambiguous_saturation", measure(evaluation, pic, Scores::ambiguousSaturation));
-        h.put("l2_ambiguous_saturation", measure(evaluation, Variant.L2.label, Scores::ambiguousSaturation));
-        h.put("pixelcnn_sample_diversity", measure(evaluation, pic, Scores::ambiguousSpread));
-        h.put("pixelcnn_object_coherence", measure(evaluation, pic, Scores::coherence));
-        h.put("perpixel_object_coherence", measure(evaluation, perPixel, Scores::coherence));
-        h.put("sample_ms_per_image", measure(evaluation, pic, Scores::msPerImage));
-        evaluation.picTrainImagesPerSecond().ifPresent(v -> h.put("train_images_per_second", v));
+        h.put("pixelcnn_nll_bpd", measure(results, pic, Scores::bitsPerDim));
+        h.put("perpixel_nll_bpd", measure(results, perPixel, Scores::bitsPerDim));
+        h.put("pixelcnn_nogate_nll_bpd", measure(results, Variant.PIC_NO_GATE.label, Scores::bitsPerDim));
+        h.put("pixelcnn_ambiguous_nll_bpd", measure(results, pic, Scores::ambiguousBitsPerDim));
+        h.put("perpixel_ambiguous_nll_bpd", measure(results, perPixel, Scores::ambiguousBitsPerDim));
+        h.put("pixelcnn_saturation", measure(results, pic, Scores::saturation));
+        h.put("l2_saturation", measure(results, Variant.L2.label, Scores::saturation));
+        h.put("perpixel_map_saturation", measure(results, Variant.PER_PIXEL.label + ", MAP", Scores::saturation));
+        h.put("ground_truth_saturation", measure(results, "ground truth", Scores::saturation));
+        h.put("pixelcnn_ambiguous_saturation", measure(results, pic, Scores::ambiguousSaturation));
+        h.put("l2_ambiguous_saturation", measure(results, Variant.L2.label, Scores::ambiguousSaturation));
+        h.put("pixelcnn_sample_diversity", measure(results, pic, Scores::ambiguousSpread));
+        h.put("pixelcnn_object_coherence", measure(results, pic, Scores::coherence));
+        h.put("perpixel_object_coherence", measure(results, perPixel, Scores::coherence));
+        h.put("sample_ms_per_image", measure(results, pic, Scores::msPerImage));
+        results.picTrainImagesPerSecond().ifPresent(v -> h.put("train_images_per_second", v));
         return h;
     }
 
-    /** The thesis' numbers beside ours. */
-    public static ThesisVsHere thesisVsHere(Evaluation evaluation, ColorizationExperiment.Config config) {
-        String here = config.describe();
+    /** The thesis' numbers beside ours; "here" describes the run's configuration. */
+    public static ThesisVsHere thesisVsHere(ColorizationResults results) {
+        String here = results.config().describe();
         String perPixel = Variant.PER_PIXEL.label + ", random samples";
         return new ThesisVsHere("Thesis vs here")
-                .row("NLL bits/dim, PIC", 2.72, "CIFAR-10 test, chroma 16x16", measure(evaluation, Variant.PIC.label, Scores::bitsPerDim), here)
-                .row("NLL bits/dim, PIC without gating", 2.78, "CIFAR-10 (ablation)", measure(evaluation, Variant.PIC_NO_GATE.label, Scores::bitsPerDim), here)
-                .row("NLL bits/dim, per-pixel (e_phi only)", Double.NaN, "not reported", measure(evaluation, perPixel, Scores::bitsPerDim), here)
-                .row("saturation %, PIC samples", 36.4, "ILSVRC val, 1000 samples", measure(evaluation, Variant.PIC.label, Scores::saturation), here)
-                .row("saturation %, e_phi MAP", 32.7, "ILSVRC val, fine-tuned e_phi", measure(evaluation, Variant.PER_PIXEL.label + ", MAP", Scores::saturation), here)
-                .row("saturation %, L2 regression", Double.NaN, "not reported", measure(evaluation, Variant.L2.label, Scores::saturation), here)
-                .row("saturation %, ground truth", Double.NaN, "not reported", measure(evaluation, "ground truth", Scores::saturation), here);
+                .row("NLL bits/dim, PIC", 2.72, "CIFAR-10 test, chroma 16x16", measure(results, Variant.PIC.label, Scores::bitsPerDim), here)
+                .row("NLL bits/dim, PIC without gating", 2.78, "CIFAR-10 (ablation)", measure(results, Variant.PIC_NO_GATE.label, Scores::bitsPerDim), here)
+                .row("NLL bits/dim, per-pixel (e_phi only)", Double.NaN, "not reported", measure(results, perPixel, Scores::bitsPerDim), here)
+                .row("saturation %, PIC samples", 36.4, "ILSVRC val, 1000 samples", measure(results, Variant.PIC.label, Scores::saturation), here)
+                .row("saturation %, e_phi MAP", 32.7, "ILSVRC val, fine-tuned e_phi", measure(results, Variant.PER_PIXEL.label + ", MAP", Scores::saturation), here)
+                .row("saturation %, L2 regression", Double.NaN, "not reported", measure(results, Variant.L2.label, Scores::saturation), here)
+                .row("saturation %, ground truth", Double.NaN, "not reported", measure(results, "ground truth", Scores::saturation), here);
     }
 
     /** One measure of a decoding by its name; NaN if that decoding was not evaluated. */
-    private static double measure(Evaluation evaluation, String model, ToDoubleFunction<Scores> field) {
-        return evaluation.model(model).map(field::applyAsDouble).orElse(Double.NaN);
+    private static double measure(ColorizationResults results, String model, ToDoubleFunction<Scores> field) {
+        return results.model(model).map(field::applyAsDouble).orElse(Double.NaN);
     }
 }

@@ -11,7 +11,7 @@
  * <h2>Configuration</h2>
  * <ul>
  *   <li>{@code ColorizationExperiment.Config}: image size, subsampling factor, data sizes, optimiser and the
- *       widths and depths of e_phi and f_theta per scale (a nested record).</li>
+ *       widths and depths of e_phi and f_theta per scale, and the models to train (a nested record).</li>
  * </ul>
  *
  * <h2>Data</h2>
@@ -65,7 +65,10 @@
  * <ul>
  *   <li>{@link ColorizationExperiment}: trains PIC, its ungated and categorical variants, the per-pixel mixture
  *       and the L2 baseline on the same scenes, and compares bits/dim, saturation, diversity and sampling
- *       cost (§3.2.4-3.2.5).</li>
+ *       cost (§3.2.4-3.2.5); {@code run} is the whole experiment in one call, the models it trains named by the
+ *       configuration.</li>
+ *   <li>{@link ColorizationResults}: what the experiment measured, per model, as plain numbers; the tables, the
+ *       summary.json numbers and the thesis comparison are made from it.</li>
  *   <li>{@link ChromaSubsampling}: the premise of chroma subsampling (§3.2.3) measured on real photographs
  *       (colour difference and PSNR after subsampling).</li>
  * </ul>

@@ -17,10 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ColorizationBenchmarkTest {
     @Test
     void trainingThroughputAndBatchedSampling() {
-        ColorizationExperiment.Config q = ColorizationExperiment.Config.forScale(Scale.QUICK);
-        ColorizationExperiment.Config cfg = new ColorizationExperiment.Config(Scale.QUICK, q.side(), q.factor(), 640, 64,
-                1, q.batchSize(), q.learningRate(), q.decayPerStep(), q.polyakDecay(), q.embeddingWidth(), q.embeddingBlocks(),
-                q.decoderWidth(), q.decoderBlocks(), q.components(), q.categoricalBins(), 8, 2);
+        ColorizationExperiment.Config cfg = ColorizationExperiment.Config.forScale(Scale.QUICK)
+                .withTrainImages(640).withTestImages(64).withEpochs(1).withSamples(8, 2);
         try (ColorizationExperiment exp = new ColorizationExperiment(cfg, 0).quiet()) {
             ColorizationExperiment.Trained pic = exp.train(ColorizationExperiment.Variant.PIC);
             double ips = pic.result().history().doubleColumn("examples_per_second").get(0);

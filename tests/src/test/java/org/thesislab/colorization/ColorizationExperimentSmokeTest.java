@@ -12,6 +12,9 @@ import tech.tablesaw.api.Table;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,19 +37,43 @@ class ColorizationExperimentSmokeTest {
             long t1 = System.nanoTime();
             List<ColorizationExperiment.Decoding> d = exp.decodings(m);
             System.out.printf("decodings in %.1fs%n", (System.nanoTime() - t1) / 1e9);
-            ColorizationExperiment.Evaluation eval = exp.evaluate(d);
-            Table table = ColorizationTables.evaluation(eval);
+            ColorizationResults results = exp.evaluate(d);
+            Table table = ColorizationTables.evaluation(results);
             System.out.println(table.printAll());
             assertEquals(d.size(), table.rowCount());
-            double gtSat = eval.model("ground truth").orElseThrow().saturation();
+            double gtSat = results.model("ground truth").orElseThrow().saturation();
             assertTrue(gtSat > 10 && gtSat < 100, "ground-truth saturation " + gtSat);
-            assertEquals(gtSat, ColorizationTables.summary(eval).get("ground_truth_saturation"));
+            assertEquals(gtSat, ColorizationTables.summary(results).get("ground_truth_saturation"));
             BufferedImage grid = ColorizationFigures.sampleGrid(exp, d, 2);
             assertTrue(grid.getWidth() > 100 && grid.getHeight() > 50);
             ColorizationExperiment.SamplingCost cost = exp.samplingCost(ColorizationExperiment.Variant.PIC, new int[] {4, 8}, 2);
             assertEquals(2, ColorizationTables.samplingCost(cost).rowCount());
-            ColorizationTables.thesisVsHere(eval, cfg).table();
+            ColorizationTables.thesisVsHere(results).table();
         }
+    }
+
+    /** {@link ColorizationExperiment#run} takes the notebook's steps: the numbers of training and evaluating step by step. */
+    @Test
+    void runGivesTheNumbersOfTheStepByStepExperiment() {
+        ColorizationExperiment.Config cfg = ColorizationExperiment.Config.forScale(Scale.SMOKE)
+                .withVariants(List.of(ColorizationExperiment.Variant.PIC, ColorizationExperiment.Variant.L2));
+        ColorizationResults whole = ColorizationExperiment.run(cfg, 1, Checkpoints.none());
+        assertEquals(cfg, whole.config());
+        assertEquals(1, whole.seed());
+        try (ColorizationExperiment exp = new ColorizationExperiment(cfg, 1).quiet();
+             NDManager m = NDManager.newBaseManager()) {
+            for (ColorizationExperiment.Variant v : cfg.variants()) {
+                exp.train(v);
+            }
+            assertEquals(withoutTimes(ColorizationTables.summary(exp.evaluate(exp.decodings(m)))),
+                    withoutTimes(ColorizationTables.summary(whole)));
+        }
+    }
+
+    private static Map<String, Double> withoutTimes(Map<String, Double> summary) {
+        Map<String, Double> numbers = new TreeMap<>(summary);
+        numbers.keySet().removeAll(Set.of("sample_ms_per_image", "train_images_per_second"));
+        return numbers;
     }
 
     /**
@@ -103,10 +130,7 @@ class ColorizationExperimentSmokeTest {
 
     /** The smoke configuration with 32 training images, {@code epochs} epochs and this learning rate. */
     private static ColorizationExperiment.Config smokeWith(int epochs, float learningRate) {
-        ColorizationExperiment.Config smoke = ColorizationExperiment.Config.forScale(Scale.SMOKE);
-        return new ColorizationExperiment.Config(Scale.SMOKE, smoke.side(), smoke.factor(), 32, smoke.testImages(), epochs,
-                smoke.batchSize(), learningRate, smoke.decayPerStep(), smoke.polyakDecay(), smoke.embeddingWidth(),
-                smoke.embeddingBlocks(), smoke.decoderWidth(), smoke.decoderBlocks(), smoke.components(),
-                smoke.categoricalBins(), smoke.evalImages(), smoke.samplesPerImage());
+        return ColorizationExperiment.Config.forScale(Scale.SMOKE).withTrainImages(32).withEpochs(epochs)
+                .withLearningRate(learningRate);
     }
 }
