@@ -6,7 +6,7 @@
  * Table 3.5, Fig. 3.12, Eq. 3.12), the evaluation by likelihood (§3.2.4) and the ablations without the
  * autoregressive part and without gating, with the saturation measure (§3.2.5). The experiment trains on
  * procedural Lab scenes at every scale (CIFAR-10's image size and Table 3.5's widths at 'paper'); CIFAR-10 and
- * ILSVRC-2012 are not used by it. The thesis' weight normalisation and Polyak averaging are not used.
+ * ILSVRC-2012 are not used by it. The thesis' weight normalisation is not used; its Polyak averaging is (ColorizationExperiment.Config).
  *
  * <h2>Configuration</h2>
  * <ul>
