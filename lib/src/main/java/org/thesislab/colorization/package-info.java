@@ -21,7 +21,8 @@
  *   <li>{@link Lab}: sRGB (D65) to CIE L*a*b* and back; the model works in LAB (§3.2.2).</li>
  *   <li>{@link Chroma}: spatial chromatic subsampling (§3.2.3), the normalised units, and the recombination of the
  *       upsampled chroma with the input luminance.</li>
- *   <li>{@link Cifar10}: reader for CIFAR-10, the thesis' first benchmark (§3.2.4), for users who fetch it.</li>
+ *   <li>{@link org.thesislab.core.data.Cifar10}: reader for CIFAR-10, the thesis' first benchmark (§3.2.4), for users
+ *   who fetch it ({@code Lab.fromSrgb} turns its images into the models' input).</li>
  *   <li>{@link Photos}: real colour photographs (skimage's samples or a folder) for qualitative demos.</li>
  * </ul>
  *

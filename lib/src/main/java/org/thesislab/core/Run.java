@@ -133,9 +133,13 @@ public final class Run {
         }
     }
 
-    /** Saves and shows the thesis-vs-here table as {@code tables/thesis-vs-here.csv}. */
+    /**
+     * Saves and shows the thesis-vs-here table as {@code tables/thesis-vs-here.csv}; its title names this run's scale
+     * and seed, which the "here" column's sizes do not.
+     */
     public void thesisVsHere(ThesisVsHere comparison) {
-        table("thesis-vs-here", comparison.table());
+        Table t = comparison.table();
+        table("thesis-vs-here", t.setName(t.name() + " (here: " + scale.label() + " scale, seed " + seed + ")"));
     }
 
     /** A figure shown once and then updated in place. */

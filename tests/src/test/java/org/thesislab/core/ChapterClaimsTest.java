@@ -15,6 +15,7 @@ import org.thesislab.avr.AvrClaims;
 import org.thesislab.colorization.ColorizationClaims;
 import org.thesislab.cpfs.CpfsClaims;
 import org.thesislab.flextuning.FlexClaims;
+import org.thesislab.ganeval.GanEvalClaims;
 import org.thesislab.odgi.OdgiClaims;
 import org.thesislab.tour.TourClaims;
 
@@ -67,6 +68,11 @@ class ChapterClaimsTest {
             Stream.of("_flex_acc", "_all_acc", "_last_acc", "_flex_minus_fastflex", "_best_unit").forEach(s -> flex.add(t + s));
         }
         m.put("05-flex-tuning", Map.entry(FlexClaims.ALL, flex));
+
+        m.put("06-gan-evaluation", Map.entry(GanEvalClaims.ALL, Set.of("real_val_acc", "baseline_train_acc",
+                "subsampling_gan_train_drop", "subsampling_gan_test_drop", "saltpepper_gan_train_drop",
+                "saltpepper_gan_test_drop", "noisy_subset_gan_train_drop", "noisy_subset_gan_test_gap", "noisy_all_fid",
+                "noisy_subset_fid", "diversity_estimate_log2_error")));
         return m;
     }
 

@@ -27,7 +27,7 @@ import org.thesislab.core.train.Checkpoints;
 class ChapterShapeTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"avr, Avr", "odgi, Odgi", "colorization, Colorization", "cpfs, Cpfs", "flextuning, Flex"})
+    @CsvSource({"avr, Avr", "odgi, Odgi", "colorization, Colorization", "cpfs, Cpfs", "flextuning, Flex", "ganeval, GanEval"})
     void everyChapterHasTheSameEntryPoints(String pkg, String chapter) throws Exception {
         String prefix = "org.thesislab." + pkg + "." + chapter;
         Class<?> experiment = Class.forName(prefix + "Experiment");

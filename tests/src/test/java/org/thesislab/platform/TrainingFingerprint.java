@@ -26,6 +26,7 @@ import org.thesislab.core.train.SoftmaxCrossEntropy;
 import org.thesislab.core.train.TrainingLoop;
 import org.thesislab.cpfs.CpfsExperiment;
 import org.thesislab.flextuning.FlexExperiment;
+import org.thesislab.ganeval.GanEvalExperiment;
 import org.thesislab.odgi.OdgiExperiment;
 import org.thesislab.odgi.OdgiTraining;
 import org.thesislab.tour.FashionMnistTour;
@@ -41,7 +42,7 @@ import tech.tablesaw.columns.Column;
  */
 public final class TrainingFingerprint {
     /** The chapters, in notebook order. */
-    public static final List<String> CHAPTERS = List.of("tour", "avr", "odgi", "colorization", "cpfs", "flextuning");
+    public static final List<String> CHAPTERS = List.of("tour", "avr", "odgi", "colorization", "cpfs", "flextuning", "ganeval");
 
     private static final Pattern TIMING = Pattern.compile("(?i).*(second|millis|elapsed)s?.*|ms.*|time");
 
@@ -94,6 +95,8 @@ public final class TrainingFingerprint {
                 return CpfsExperiment.run(CpfsExperiment.Config.forScale(scale), 0, org.thesislab.core.train.Checkpoints.none());
             case "flextuning":
                 return FlexExperiment.run(FlexExperiment.Config.forScale(scale), 0, org.thesislab.core.train.Checkpoints.none());
+            case "ganeval":
+                return GanEvalExperiment.run(GanEvalExperiment.Config.forScale(scale), 0, org.thesislab.core.train.Checkpoints.none());
             default:
                 throw new IllegalArgumentException(chapter);
         }

@@ -1,9 +1,8 @@
-package org.thesislab.colorization;
+package org.thesislab.core.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.thesislab.core.data.DataFileException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CIFAR-10 (Krizhevsky 2009), the thesis' first colorization benchmark (2.72 bits/dim), read from the
- * "binary version" files: records of 1 label byte + 3072 bytes (the R, G and B planes of a 32 x 32
+ * CIFAR-10 (Krizhevsky 2009), the first benchmark of the colorization chapter (2.72 bits/dim) and of the GAN
+ * evaluation chapter (Table 5.1), read from the "binary version" files: records of 1 label byte + 3072 bytes (the R, G and B planes of a 32 x 32
  * image, row-major). Not reachable from the build machine: {@code data-scripts/colorization/fetch-cifar10.sh}
  * downloads it for users with internet; point {@code THESISLAB_CIFAR10} at the extracted
  * {@code cifar-10-batches-bin} folder.
@@ -31,12 +30,7 @@ public final class Cifar10 {
     }
 
     /** Images (N, 3, 32, 32) as sRGB in [0, 1], and their class labels. */
-    public record LabelledImages(NDArray rgb, int[] labels) {
-        /** The same images in Lab, what the colorization models consume. */
-        public NDArray lab() {
-            return Lab.fromSrgb(rgb);
-        }
-    }
+    public record LabelledImages(NDArray rgb, int[] labels) {}
 
     /** The folder from {@code THESISLAB_CIFAR10}; an error naming the fix when it is not set. */
     public static Path directory() {

@@ -1,9 +1,8 @@
-package org.thesislab.colorization;
+package org.thesislab.core.data;
 
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.thesislab.core.data.DataFileException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +48,7 @@ class Cifar10Test {
             assertEquals(37 / 255f, px[img2 + 2 * PLANE + 37], 1e-7); // B = pixel index
             Cifar10.LabelledImages test = Cifar10.load(m, dir, false, 100);
             assertEquals(2, test.labels().length);
-            assertEquals(new ai.djl.ndarray.types.Shape(2, 3, 32, 32), test.lab().getShape());
+            assertEquals(new ai.djl.ndarray.types.Shape(2, 3, 32, 32), test.rgb().getShape());
         }
     }
 
