@@ -36,16 +36,21 @@ public record RealData(Source source, TensorDataset train, TensorDataset validat
         return switch (source) {
             case FASHION_MNIST -> new RealData(source, FashionMnist.load(manager, FashionMnist.Split.TRAIN, trainImages),
                     FashionMnist.load(manager, FashionMnist.Split.TEST, validationImages));
-            case CIFAR10 -> new RealData(source, cifar(manager, true, trainImages), cifar(manager, false, validationImages));
+            case CIFAR10 -> cifar10(manager, Cifar10.directory(), trainImages, validationImages);
         };
+    }
+
+    /** CIFAR-10 from the folder of its binary version (what {@code THESISLAB_CIFAR10} names). */
+    public static RealData cifar10(NDManager manager, java.nio.file.Path dir, int trainImages, int validationImages) {
+        return new RealData(Source.CIFAR10, cifar(manager, dir, true, trainImages), cifar(manager, dir, false, validationImages));
     }
 
     public int classes() {
         return source.classes.size();
     }
 
-    private static TensorDataset cifar(NDManager manager, boolean train, int limit) {
-        Cifar10.LabelledImages images = Cifar10.load(manager, Cifar10.directory(), train, limit);
+    private static TensorDataset cifar(NDManager manager, java.nio.file.Path dir, boolean train, int limit) {
+        Cifar10.LabelledImages images = Cifar10.load(manager, dir, train, limit);
         return new TensorDataset(new NDList(images.rgb()), new NDList(manager.create(images.labels()).toType(DataType.INT32, false)));
     }
 

@@ -15,11 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CIFAR-10 reader and fetch script, on small files written here in the official binary layout. */
-class Cifar10Test {
+public class Cifar10Test {
     private static final int PLANE = 32 * 32;
 
     /** n records: label i % 10, R plane = i, G plane = 2i, B plane = pixel index % 256. */
-    static byte[] records(int n) {
+    public static byte[] records(int n) {
         byte[] b = new byte[n * (1 + 3 * PLANE)];
         for (int i = 0; i < n; i++) {
             int o = i * (1 + 3 * PLANE);
