@@ -71,17 +71,17 @@ public final class BaselineClassifier implements AutoCloseable {
 
     /**
      * Trains a fresh classifier, called {@code name} in errors, on {@code data} for {@code settings.steps()} steps, its
-     * weights in a manager of its own under {@code parent}; with a checkpoint folder, training it again resumes after
-     * its last epoch.
+     * weights in a manager of its own under {@code parent}, with a progress bar; with a checkpoint folder, training it
+     * again resumes after its last epoch.
      */
     public static BaselineClassifier train(String name, TensorDataset data, int classes, Settings settings, long seed,
                                            NDManager parent, Path checkpoints) {
-        return train(name, data, classes, settings, seed, parent, checkpoints, (epoch, row, history) -> { });
+        return train(name, data, classes, settings, seed, parent, checkpoints, (epoch, row, history) -> { }, true);
     }
 
-    /** {@link #train}, telling {@code listener} of every epoch's end. */
+    /** {@link #train}, telling {@code listener} of every epoch's end, with or without the progress bar. */
     static BaselineClassifier train(String name, TensorDataset data, int classes, Settings settings, long seed,
-                                    NDManager parent, Path checkpoints, TrainingListener listener) {
+                                    NDManager parent, Path checkpoints, TrainingListener listener, boolean progress) {
         NDManager manager = parent.newSubManager();
         try {
             SequentialBlock trunk = new SequentialBlock();
@@ -107,7 +107,7 @@ public final class BaselineClassifier implements AutoCloseable {
                     .epochs((settings.steps() + stepsPerEpoch - 1) / stepsPerEpoch)
                     .maxSteps(settings.steps())
                     .seed(seed)
-                    .progress(false, name)
+                    .progress(progress, name)
                     .listener((epoch, row, history) -> sgd.setLearningRate(settings.learningRateAfter((long) epoch * stepsPerEpoch)))
                     .listener(listener)
                     .checkpoints(checkpoints)

@@ -174,9 +174,14 @@ public final class GanEvalExperiment implements AutoCloseable {
 
     /** GAN-train, GAN-test, FID and IS of one generator: one classifier trained on its images. */
     public GanEvalResults.Measured measure(EmulatedGenerator generator) {
+        return measure(generator, true);
+    }
+
+    private GanEvalResults.Measured measure(EmulatedGenerator generator, boolean progress) {
         try (NDManager scope = manager.newSubManager(); TensorDataset made = generator.generate(data.train(), scope, seed);
-             BaselineClassifier trained = BaselineClassifier.train("classifier on " + generator.name(), made, data.classes(), config.classifier(),
-                     Seeds.derive(seed, generator.name().hashCode()), scope, checkpoints.forModel(generator.name()))) {
+             BaselineClassifier trained = BaselineClassifier.train("classifier on " + generator.name(), made, data.classes(),
+                     config.classifier(), Seeds.derive(seed, generator.name().hashCode()), scope,
+                     checkpoints.forModel(generator.name()), (epoch, row, history) -> { }, progress)) {
             return new GanEvalResults.Measured(generator.name(), generator.family(), made.size(),
                     trained.accuracy(data.validation()), baseline.accuracy(made),
                     FrechetDistance.between(realFeatures, FrechetDistance.Gaussian.of(baseline.features(made))),
@@ -191,7 +196,7 @@ public final class GanEvalExperiment implements AutoCloseable {
         List<GanEvalResults.Measured> rows = new ArrayList<>();
         try (Progress progress = Progress.start("GAN-train / GAN-test", generators.size())) {
             for (EmulatedGenerator g : generators) {
-                rows.add(measure(g));
+                rows.add(measure(g, false));
                 progress.step(g.name());
             }
         }

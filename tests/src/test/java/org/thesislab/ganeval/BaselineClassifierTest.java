@@ -65,7 +65,7 @@ class BaselineClassifierTest {
                             if (epoch == 3) {
                                 Thread.currentThread().interrupt();
                             }
-                        }));
+                        }, false));
             } finally {
                 Thread.interrupted();
             }
