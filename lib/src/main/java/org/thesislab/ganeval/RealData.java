@@ -22,7 +22,7 @@ public record RealData(Source source, TensorDataset train, TensorDataset validat
          */
         FASHION_MNIST(FashionMnist.CLASSES),
         /** The real CIFAR-10 (10 classes, 32x32 RGB), the thesis' Table 5.1; fetched by the user. */
-        CIFAR10(List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"));
+        CIFAR10(Cifar10.CLASSES);
 
         public final List<String> classes;
 

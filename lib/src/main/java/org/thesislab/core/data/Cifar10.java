@@ -21,6 +21,8 @@ import java.util.List;
 public final class Cifar10 {
     public static final String DIR_ENV = "THESISLAB_CIFAR10";
     public static final int SIDE = 32;
+    public static final List<String> CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
+            "horse", "ship", "truck");
     private static final int RECORD = 1 + 3 * SIDE * SIDE;
     private static final List<String> TRAIN_FILES = List.of("data_batch_1.bin", "data_batch_2.bin",
             "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");
